@@ -1,0 +1,14 @@
+using Orleans.Concurrency;
+
+namespace RiskEngine.Abstractions;
+
+/// <summary>What entity and equipment grains have in common: they fold signals and answer with their risk.</summary>
+public interface ISubjectGrain : IGrainWithStringKey
+{
+    /// <summary>Applies signals of this subject in log order; any already applied are skipped.</summary>
+    Task ApplyAsync(IReadOnlyList<SignalEnvelope> signals);
+
+    /// <summary>The subject's risk now, scored at the time of the call.</summary>
+    [AlwaysInterleave]
+    Task<SubjectRiskView> GetRiskAsync();
+}

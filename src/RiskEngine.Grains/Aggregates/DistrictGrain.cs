@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+using RiskEngine.Abstractions;
+using RiskEngine.Domain;
+using RiskEngine.Grains.Subjects;
+
+namespace RiskEngine.Grains.Aggregates;
+
+/// <summary>
+/// A district's aggregate. Subjects report their level (idempotently, ordered by version); the district keeps
+/// those above blue, counts per level and ranks its top list. Written behind like the subjects.
+/// </summary>
+public sealed partial class DistrictGrain(
+    [PersistentState("district", StorageNames.Snapshots)] IPersistentState<DistrictState> state,
+    SubjectServices services,
+    ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
+{
+    private IGrainTimer? _flushTimer;
+    private bool _dirty;
+    private DistrictSummary? _summary;
+
+    private DistrictState State => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
+        {
+            DueTime = services.Options.SnapshotFlushInterval,
+            Period = services.Options.SnapshotFlushInterval,
+            Interleave = false,
+        });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _flushTimer?.Dispose();
+        await FlushAsync(cancellationToken);
+    }
+
+    public Task ReportAsync(SubjectLevelReport report)
+    {
+        var known = State.Flagged.TryGetValue(report.SubjectId, out var entry);
+        if (known && entry!.Version > report.Version)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (report.Level == RiskLevel.Blue)
+        {
+            if (!known)
+            {
+                return Task.CompletedTask;
+            }
+
+            State.Flagged.Remove(report.SubjectId);
+        }
+        else
+        {
+            State.Flagged[report.SubjectId] = new DistrictEntry(report.Kind, report.Name, report.Level, report.Score, report.Version, report.TopReason);
+        }
+
+        if (report.IngestedAt is { } ingested && (State.MaxIngestedAt is null || ingested > State.MaxIngestedAt))
+        {
+            State.MaxIngestedAt = ingested;
+        }
+
+        _summary = null;
+        _dirty = true;
+        services.Tracker.MarkDirty(this.GetGrainId(), report.Version);
+        return Task.CompletedTask;
+    }
+
+    public async Task<DistrictSummary> GetSummaryAsync()
+    {
+        if (_summary is { } cached)
+        {
+            return cached with { Counts = await CountAsync() };
+        }
+
+        var code = this.GetPrimaryKeyString();
+        var top = State.Flagged
+            .OrderByDescending(e => e.Value.Score)
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Take(services.Options.DistrictTopCount)
+            .Select(e => new RankedSubject(e.Key, e.Value.Kind, e.Value.Name, code, e.Value.Score, e.Value.Level, e.Value.TopReason))
+            .ToArray();
+        var summary = new DistrictSummary(code, await CountAsync(), top, State.MaxIngestedAt);
+        _summary = summary;
+        return summary;
+    }
+
+    private async Task<LevelCounts> CountAsync()
+    {
+        long yellow = 0, orange = 0, red = 0;
+        foreach (var entry in State.Flagged.Values)
+        {
+            switch (entry.Level)
+            {
+                case RiskLevel.Yellow: yellow++; break;
+                case RiskLevel.Orange: orange++; break;
+                case RiskLevel.Red: red++; break;
+            }
+        }
+
+        var known = await services.Directory.CountByDistrictAsync();
+        known.TryGetValue(this.GetPrimaryKeyString(), out var subjects);
+        var blue = Math.Max(0, subjects - yellow - orange - red);
+        return new LevelCounts(blue, yellow, orange, red);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+            _dirty = false;
+            services.Tracker.MarkClean(this.GetGrainId());
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogFlushFailed(logger, error, this.GetPrimaryKeyString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "District {District}: writing the snapshot failed; will retry")]
+    private static partial void LogFlushFailed(ILogger logger, Exception error, string district);
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RiskEngine.Abstractions;
+using RiskEngine.Domain;
+using RiskEngine.Storage;
+
+namespace RiskEngine.Grains.Dispatch;
+
+/// <summary>
+/// Delivers logged signals to the grains of their subjects: at least once, and per subject in log order.
+/// Signals are partitioned by subject; each partition takes what is waiting, groups it by subject and calls
+/// those subjects concurrently, then takes the next lot. A grain drops positions it already applied, so a
+/// retry or a replay never double-counts.
+/// </summary>
+public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisposable
+{
+    private const int MaxAttempts = 6;
+
+    private const int MaxTake = 2048;
+
+    private readonly IGrainFactory _grains;
+    private readonly ILogger<SignalDispatcher> _logger;
+    private readonly EngineMetrics _metrics;
+    private readonly Channel<Item>[] _partitions;
+    private readonly Task[] _workers;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _batchesLock = new();
+    private readonly SortedDictionary<long, DispatchBatch> _inFlight = new();
+    private readonly long _capacity;
+    private long _highestDispatched;
+    private long _pending;
+
+    public SignalDispatcher(IGrainFactory grains, IOptions<EngineOptions> options, EngineMetrics metrics, ILogger<SignalDispatcher> logger)
+    {
+        _grains = grains;
+        _logger = logger;
+        _metrics = metrics;
+        var settings = options.Value;
+        _capacity = Math.Max(1024, settings.DispatchQueueCapacity);
+        _partitions = new Channel<Item>[Math.Max(1, settings.DispatchPartitions)];
+        _workers = new Task[_partitions.Length];
+        for (var i = 0; i < _partitions.Length; i++)
+        {
+            _partitions[i] = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+            var partition = _partitions[i];
+            _workers[i] = Task.Run(() => RunPartitionAsync(partition.Reader));
+        }
+    }
+
+    /// <summary>Every signal at or below this log position has been applied by its grain (or given up on and logged).</summary>
+    public long Watermark
+    {
+        get
+        {
+            lock (_batchesLock)
+            {
+                foreach (var oldest in _inFlight.Keys)
+                {
+                    return oldest - 1;
+                }
+
+                return Volatile.Read(ref _highestDispatched);
+            }
+        }
+    }
+
+    /// <summary>Signals handed over and not yet applied.</summary>
+    public long Pending => Interlocked.Read(ref _pending);
+
+    /// <summary>
+    /// Hands committed signals to their partitions. Never blocks, so it can run on the log's writer, which
+    /// calls it in log order: a subject's signals reach its grain in the order of their positions.
+    /// </summary>
+    public void OnCommitted(IReadOnlyList<LoggedSignal> signals)
+    {
+        if (signals.Count == 0)
+        {
+            return;
+        }
+
+        var batch = new DispatchBatch(signals.Min(s => s.Seq), signals.Count);
+        lock (_batchesLock)
+        {
+            _inFlight[batch.FirstSeq] = batch;
+        }
+
+        Interlocked.Add(ref _pending, signals.Count);
+        foreach (var signal in signals)
+        {
+            RaiseHighest(signal.Seq);
+            _partitions[PartitionOf(signal.SubjectId)].Writer.TryWrite(new Item(signal, batch));
+        }
+    }
+
+    /// <summary>Back-pressure for ingest: waits while more signals wait for their grains than the queues should hold.</summary>
+    public async ValueTask WaitForCapacityAsync(CancellationToken cancellationToken = default)
+    {
+        while (Pending >= _capacity)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until every signal handed over so far has been applied.</summary>
+    public async Task WaitIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (Pending > 0)
+        {
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Done(DispatchBatch batch)
+    {
+        if (batch.SignalDone())
+        {
+            lock (_batchesLock)
+            {
+                _inFlight.Remove(batch.FirstSeq);
+            }
+        }
+    }
+
+    private void RaiseHighest(long seq)
+    {
+        var current = Volatile.Read(ref _highestDispatched);
+        while (seq > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _highestDispatched, seq, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    private int PartitionOf(string subjectId) =>
+        (int)((uint)StringComparer.Ordinal.GetHashCode(subjectId) % (uint)_partitions.Length);
+
+    private async Task RunPartitionAsync(ChannelReader<Item> reader)
+    {
+        var taken = new List<Item>(MaxTake);
+        try
+        {
+            while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                taken.Clear();
+                while (taken.Count < MaxTake && reader.TryRead(out var item))
+                {
+                    taken.Add(item);
+                }
+
+                var bySubject = taken.GroupBy(i => i.Signal.SubjectId, StringComparer.Ordinal);
+                await Task.WhenAll(bySubject.Select(DeliverAsync)).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DeliverAsync(IGrouping<string, Item> subject)
+    {
+        var items = subject.ToList();
+        var first = items[0].Signal;
+        var envelopes = items.Select(i => new SignalEnvelope(i.Signal.Seq, i.Signal.Kind, i.Signal.OccurredAt, i.Signal.IngestedAt, i.Signal.Data)).ToArray();
+        ISubjectGrain grain = first.SubjectKind == SubjectKind.Entity
+            ? _grains.GetEntity(first.SubjectId)
+            : _grains.GetEquipment(first.SubjectId);
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grain.ApplyAsync(envelopes).ConfigureAwait(false);
+                _metrics.RecordApplied(envelopes.Length, Stopwatch.GetElapsedTime(started));
+                break;
+            }
+            catch (Exception error) when (attempt < MaxAttempts && !_stopping.IsCancellationRequested)
+            {
+                LogRetry(_logger, error, first.SubjectId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * (1 << attempt))).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                // The signals stay in the log: the subject replays them when it next activates.
+                LogGaveUp(_logger, error, first.SubjectId, envelopes.Length);
+                _metrics.RecordDispatchFailure(envelopes.Length);
+                break;
+            }
+        }
+
+        foreach (var item in items)
+        {
+            Interlocked.Decrement(ref _pending);
+            Done(item.Batch);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var partition in _partitions)
+        {
+            partition.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(_workers).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying signals to {Subject} failed (attempt {Attempt}); retrying")]
+    private static partial void LogRetry(ILogger logger, Exception error, string subject, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up applying {Count} signals to {Subject}; they stay in the log and replay on its next activation")]
+    private static partial void LogGaveUp(ILogger logger, Exception error, string subject, int count);
+
+    private readonly record struct Item(LoggedSignal Signal, DispatchBatch Batch);
+
+    /// <summary>One commit's signals; the watermark stays below its first position until all are applied.</summary>
+    private sealed class DispatchBatch(long firstSeq, int count)
+    {
+        private int _outstanding = count;
+
+        public long FirstSeq { get; } = firstSeq;
+
+        public bool SignalDone() => Interlocked.Decrement(ref _outstanding) == 0;
+    }
+}

@@ -1,0 +1,37 @@
+namespace RiskEngine.Grains;
+
+/// <summary>Tuning of the grains and the dispatch path, bound from configuration section "Engine".</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// <summary>How long a subject's changed snapshot may wait before it is written behind.</summary>
+    public TimeSpan SnapshotFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Idle subjects leave memory after this long; their snapshot is written on the way out.</summary>
+    public TimeSpan SubjectIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Dispatch queues; signals of one subject always share a queue, so they arrive in log order.</summary>
+    public int DispatchPartitions { get; set; } = 32;
+
+    /// <summary>Signals a dispatch queue holds before ingest waits for it (back-pressure).</summary>
+    public int DispatchQueueCapacity { get; set; } = 8192;
+
+    /// <summary>How many subjects each district keeps in its top list.</summary>
+    public int DistrictTopCount { get; set; } = 20;
+
+    /// <summary>A subject re-reports an unchanged level only when its score moved at least this much.</summary>
+    public double ReportScoreDelta { get; set; } = 0.5;
+
+    /// <summary>Period of the due-date sweep per district (Orleans reminders need at least one minute).</summary>
+    public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>"Inspection due soon" is raised this many days before the due date.</summary>
+    public int DueSoonDays { get; set; } = 30;
+
+    /// <summary>Elevators must be maintained at least every this many days (TSG T5002).</summary>
+    public int MaintenanceIntervalDays { get; set; } = 15;
+
+    /// <summary>How often the recovery checkpoint is moved forward.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,253 @@
+using Microsoft.Extensions.Logging;
+using RiskEngine.Abstractions;
+using RiskEngine.Domain;
+
+namespace RiskEngine.Grains.Subjects;
+
+/// <summary>
+/// The life of a subject's grain: load the snapshot, replay the log past it, fold signals in log order (each
+/// position once), rescore, tell the district when the level moves, and write the snapshot behind.
+/// </summary>
+public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
+    where TState : SubjectState, new()
+{
+    private const int ReplayPageSize = 1000;
+
+    private readonly IPersistentState<TState> _state;
+    private readonly ILogger _logger;
+    private IGrainTimer? _flushTimer;
+    private bool _dirty;
+    private double? _reportedScore;
+    private RiskLevel? _reportedLevel;
+
+    protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, ILogger logger)
+    {
+        _state = state;
+        Services = services;
+        _logger = logger;
+    }
+
+    protected SubjectServices Services { get; }
+
+    protected TState State => _state.State;
+
+    protected string SubjectId { get; private set; } = "";
+
+    protected RiskHistory History { get; private set; } = RiskHistory.Empty;
+
+    protected RiskAssessment Assessment { get; private set; } = new(0, []);
+
+    protected abstract SubjectKind Kind { get; }
+
+    /// <summary>The district the subject belongs to, for reports and reads.</summary>
+    protected abstract string District { get; }
+
+    protected abstract string? Name { get; }
+
+    protected abstract bool Registered { get; }
+
+    protected abstract string? Category { get; }
+
+    protected abstract string? Owner { get; }
+
+    protected abstract Task LoadProfileAsync(CancellationToken cancellationToken);
+
+    protected abstract RiskAssessment Assess(DateTimeOffset now);
+
+    /// <summary>Called after the score changed; units tell their owner here.</summary>
+    protected virtual Task OnRescoredAsync(bool activation) => Task.CompletedTask;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        SubjectId = SubjectKeys.SubjectId(this.GetPrimaryKeyString());
+        var history = RiskHistory.Empty;
+        foreach (var retained in State.Events)
+        {
+            history = history.Apply(retained.ToRiskEvent(), Services.Catalog.Parameters);
+        }
+
+        History = history;
+        await LoadProfileAsync(cancellationToken);
+        await ReplayLogAsync(cancellationToken);
+        Rescore();
+
+        // Always report on activation: the district's own snapshot may be older than ours after a crash.
+        await ReportAsync(force: true);
+        await OnRescoredAsync(activation: true);
+        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
+        {
+            DueTime = Services.Options.SnapshotFlushInterval,
+            Period = Services.Options.SnapshotFlushInterval,
+            Interleave = false,
+        });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _flushTimer?.Dispose();
+        await FlushAsync(cancellationToken);
+    }
+
+    public async Task ApplyAsync(IReadOnlyList<SignalEnvelope> signals)
+    {
+        var applied = 0;
+        foreach (var signal in signals)
+        {
+            if (signal.Seq <= State.LastSeq)
+            {
+                continue;
+            }
+
+            Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data);
+            applied++;
+        }
+
+        if (applied > 0)
+        {
+            Rescore();
+            await ReportAsync(force: false);
+            await OnRescoredAsync(activation: false);
+        }
+    }
+
+    public Task<SubjectRiskView> GetRiskAsync()
+    {
+        var now = Services.Clock.GetUtcNow();
+        var assessment = Assess(now);
+        var level = RiskLevels.Classify(assessment.Score, State.Level, Services.Catalog.Parameters);
+        return Task.FromResult(new SubjectRiskView(
+            SubjectId,
+            Kind,
+            Name,
+            District,
+            Math.Round(assessment.Score, 2),
+            level,
+            assessment.Reasons.Select(ToView).ToArray(),
+            State.UpdatedAt,
+            State.SignalCount,
+            Registered,
+            Category,
+            Owner,
+            State.LastSeq));
+    }
+
+    /// <summary>Marks the subject changed by log position <paramref name="cause"/>: its snapshot must be written.</summary>
+    protected void MarkChanged(long cause)
+    {
+        State.LastCause = Math.Max(State.LastCause, cause);
+        _dirty = true;
+        Services.Tracker.MarkDirty(this.GetGrainId(), cause);
+    }
+
+    /// <summary>Recomputes the score and level at the current time.</summary>
+    protected void Rescore()
+    {
+        var now = Services.Clock.GetUtcNow();
+        Assessment = Assess(now);
+        var level = RiskLevels.Classify(Assessment.Score, State.Level, Services.Catalog.Parameters);
+        if (level != State.Level)
+        {
+            State.Level = level;
+            _dirty = true;
+        }
+    }
+
+    /// <summary>Tells the district the subject's level when it moved (or when forced), and its score when it is worth ranking.</summary>
+    protected async Task ReportAsync(bool force)
+    {
+        var level = State.Level ?? RiskLevel.Blue;
+        var score = Assessment.Score;
+        var moved = level != _reportedLevel;
+        var rankChanged = level != RiskLevel.Blue && Math.Abs(score - (_reportedScore ?? -1)) >= Services.Options.ReportScoreDelta;
+        if (!force && !moved && !rankChanged)
+        {
+            return;
+        }
+
+        var topReason = Assessment.Reasons.Count > 0 ? ToView(Assessment.Reasons[0]) : null;
+        var report = new SubjectLevelReport(SubjectId, Kind, Name, level, Math.Round(score, 2), State.LastCause, State.MaxIngestedAt, topReason);
+        await GrainFactory.GetDistrict(District).ReportAsync(report);
+        _reportedLevel = level;
+        _reportedScore = score;
+    }
+
+    private async Task ReplayLogAsync(CancellationToken cancellationToken)
+    {
+        var replayed = 0;
+        while (true)
+        {
+            var page = await Services.Log.ReadSubjectAsync(SubjectId, State.LastSeq, ReplayPageSize, cancellationToken);
+            foreach (var signal in page)
+            {
+                Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data);
+            }
+
+            replayed += page.Count;
+            if (page.Count < ReplayPageSize)
+            {
+                break;
+            }
+        }
+
+        if (replayed > 0)
+        {
+            LogReplayed(_logger, SubjectId, replayed, State.LastSeq);
+        }
+    }
+
+    private void Fold(long seq, SignalKind kind, DateTimeOffset occurredAt, DateTimeOffset ingestedAt, string data)
+    {
+        SignalFacts facts;
+        try
+        {
+            facts = SignalFactsCodec.FromJson(kind, data);
+        }
+        catch (FormatException error)
+        {
+            // Validated at the edge, so this is a log written by another version: skip it, loudly, and move on.
+            LogUnreadable(_logger, error, SubjectId, seq);
+            State.LastSeq = seq;
+            return;
+        }
+
+        History = History.Apply(new RiskEvent(seq, kind, occurredAt, facts), Services.Catalog.Parameters);
+        State.LastSeq = seq;
+        State.SignalCount++;
+        State.UpdatedAt = ingestedAt;
+        State.MaxIngestedAt = State.MaxIngestedAt is { } max && max > ingestedAt ? max : ingestedAt;
+        MarkChanged(seq);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        State.Events = History.Events.Select(SnapshotEvent.From).ToList();
+        try
+        {
+            await _state.WriteStateAsync(cancellationToken);
+            _dirty = false;
+            Services.Tracker.MarkClean(this.GetGrainId());
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Still dirty: the tracker holds the checkpoint back and the next tick retries.
+            LogFlushFailed(_logger, error, SubjectId);
+        }
+    }
+
+    private static ReasonView ToView(RiskReason reason) =>
+        new(reason.Code, reason.Zh, reason.En, Math.Round(reason.Contribution, 2));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Subject} replayed {Count} signals from the log, now at {Seq}")]
+    private static partial void LogReplayed(ILogger logger, string subject, int count, long seq);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Subject}: logged signal {Seq} cannot be read and was skipped")]
+    private static partial void LogUnreadable(ILogger logger, Exception error, string subject, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: writing the snapshot failed; will retry")]
+    private static partial void LogFlushFailed(ILogger logger, Exception error, string subject);
+}

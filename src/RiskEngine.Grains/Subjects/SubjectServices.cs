@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using RiskEngine.Domain;
+using RiskEngine.Grains.Dispatch;
+using RiskEngine.Storage;
+
+namespace RiskEngine.Grains.Subjects;
+
+/// <summary>What every subject grain needs from its silo, injected as one.</summary>
+public sealed class SubjectServices(
+    ISignalLog log,
+    ISubjectDirectory directory,
+    RiskModel model,
+    RiskCatalog catalog,
+    DirtySubjectTracker tracker,
+    IOptions<EngineOptions> options,
+    TimeProvider clock)
+{
+    public ISignalLog Log { get; } = log;
+
+    public ISubjectDirectory Directory { get; } = directory;
+
+    public RiskModel Model { get; } = model;
+
+    public RiskCatalog Catalog { get; } = catalog;
+
+    public DirtySubjectTracker Tracker { get; } = tracker;
+
+    public EngineOptions Options { get; } = options.Value;
+
+    public TimeProvider Clock { get; } = clock;
+}

@@ -1,0 +1,45 @@
+using RiskEngine.Domain;
+
+namespace RiskEngine.Grains.Subjects;
+
+/// <summary>
+/// A subject's snapshot, written behind. It names the log position it includes (<see cref="LastSeq"/>);
+/// on activation the grain replays the log after it.
+/// </summary>
+[GenerateSerializer, Alias("subject-state")]
+public class SubjectState
+{
+    [Id(0)] public List<SnapshotEvent> Events { get; set; } = [];
+
+    [Id(1)] public long LastSeq { get; set; }
+
+    [Id(2)] public int SignalCount { get; set; }
+
+    [Id(3)] public RiskLevel? Level { get; set; }
+
+    [Id(4)] public DateTimeOffset? UpdatedAt { get; set; }
+
+    [Id(5)] public DateTimeOffset? MaxIngestedAt { get; set; }
+
+    /// <summary>The newest log position that changed this subject, its own signals or those of owned units.</summary>
+    [Id(6)] public long LastCause { get; set; }
+}
+
+/// <summary>An entity's snapshot: its own events plus the latest risk of each unit it owns.</summary>
+[GenerateSerializer, Alias("entity-state")]
+public sealed class EntityState : SubjectState
+{
+    [Id(0)] public Dictionary<string, OwnedUnitRisk> Equipment { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>An equipment unit's snapshot.</summary>
+[GenerateSerializer, Alias("equipment-state")]
+public sealed class EquipmentState : SubjectState
+{
+    /// <summary>The owner last told of this unit's risk, so an ownership change can be noticed.</summary>
+    [Id(0)] public string? ReportedOwner { get; set; }
+}
+
+/// <summary>An owned unit's latest score as its grain reported it, ordered by the unit's log position.</summary>
+[GenerateSerializer, Immutable, Alias("owned-unit-risk")]
+public sealed record OwnedUnitRisk([property: Id(0)] double Score, [property: Id(1)] long Version);

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace RiskEngine.Server.Auth;
+
+/// <summary>Authenticates machines by the <c>X-Api-Key</c> header (or <c>access_token</c> on the hub, where headers cannot be set).</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? presented = Request.Headers[HeaderName];
+        if (string.IsNullOrEmpty(presented))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        if (keys.Find(presented) is not { } entry)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, entry.Name), new(ClaimTypes.AuthenticationMethod, SchemeName) };
+        claims.AddRange(entry.Scopes.Select(s => new Claim(Scopes.ClaimType, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+}

@@ -1,0 +1,187 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Orleans.Configuration;
+using Orleans.Storage;
+using RiskEngine.Domain;
+using RiskEngine.Grains;
+using RiskEngine.Grains.Dispatch;
+using RiskEngine.Grains.Subjects;
+using RiskEngine.Server.Auth;
+using RiskEngine.Server.Demo;
+using RiskEngine.Server.Districts;
+using RiskEngine.Server.Signals;
+using RiskEngine.Server.Subjects;
+using RiskEngine.Storage;
+using RiskEngine.Storage.Sqlite;
+
+namespace RiskEngine.Server.Hosting;
+
+/// <summary>Composes the server: the silo, storage, the API and its guards.</summary>
+public static class EngineHosting
+{
+    private const string SqliteInvariant = "System.Data.SQLite";
+
+    public static WebApplicationBuilder AddRiskEngine(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<SiloOptions>(configuration.GetSection(SiloOptions.Section));
+        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
+        services.Configure<IngestOptions>(configuration.GetSection(IngestOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (!string.Equals(storage.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported by this build; use '{StorageProviders.Sqlite}'.");
+        }
+
+        var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(configuration));
+        services.AddSingleton(catalog);
+        services.AddSingleton(new RiskModel(catalog));
+        services.AddSingleton(TimeProvider.System);
+
+        AddEmbeddedStorage(services, storage);
+        AddEngine(services);
+        AddSilo(builder, storage);
+        AddApi(services);
+        return builder;
+    }
+
+    private static void AddEmbeddedStorage(IServiceCollection services, StorageOptions storage)
+    {
+        var directory = storage.FullDataDirectory;
+        services.AddSingleton(sp => new SqliteDatabase(
+            Path.Combine(directory, "signals.db"), storage.MaxRowsPerCommit, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ISignalLog>(sp => new SqliteSignalLog(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SignalDispatcher>()));
+        services.AddSingleton<ISubjectDirectory, SqliteSubjectDirectory>();
+        services.AddSingleton<IDispatchCheckpointStore, SqliteCheckpointStore>();
+    }
+
+    private static void AddEngine(IServiceCollection services)
+    {
+        services.AddSingleton<EngineMetrics>();
+        services.AddSingleton<DirtySubjectTracker>();
+        services.AddSingleton<SignalDispatcher>();
+        services.AddSingleton<SignalPipeline>();
+        services.AddSingleton<DispatchRecovery>();
+        services.AddSingleton<CheckpointWriter>();
+        services.AddSingleton<SubjectServices>();
+        services.AddSingleton<EngineReadiness>();
+        services.AddHostedService<EngineLifecycle>();
+        services.AddHostedService<DemoFeed>();
+    }
+
+    private static void AddSilo(WebApplicationBuilder builder, StorageOptions storage)
+    {
+        var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+        var stateConnection = SqliteOrleansSchema.Ensure(Path.Combine(storage.FullDataDirectory, "state.db"));
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseLocalhostClustering(
+                siloPort: silo.SiloPort == 0 ? FreePort.Pick() : silo.SiloPort,
+                gatewayPort: silo.GatewayPort == 0 ? FreePort.Pick() : silo.GatewayPort,
+                serviceId: silo.ServiceId,
+                clusterId: silo.ClusterId);
+            orleans.AddAdoNetGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+                {
+                    o.Invariant = SqliteInvariant;
+                    o.ConnectionString = stateConnection;
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+            orleans.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = SqliteInvariant;
+                o.ConnectionString = stateConnection;
+            });
+            orleans.Configure<GrainCollectionOptions>(o =>
+            {
+                o.ClassSpecificCollectionAge[typeof(EntityGrain).FullName!] = engine.SubjectIdleTimeout;
+                o.ClassSpecificCollectionAge[typeof(EquipmentGrain).FullName!] = engine.SubjectIdleTimeout;
+            });
+        });
+    }
+
+    private static void AddApi(IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<EngineReadiness>("engine", tags: ["ready"]);
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SignalValidator>();
+        services.AddSingleton<RegistrationValidator>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, Scopes.Ingest))
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, Scopes.Read));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await Results.Problem(title: "Too many requests", detail: "This credential's request rate is over its limit; retry later.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+            };
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                if (!http.Request.Path.StartsWithSegments("/api"))
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+
+                var limits = http.RequestServices.GetRequiredService<IOptions<IngestOptions>>().Value;
+                var partition = http.User.Identity?.IsAuthenticated == true
+                    ? "user:" + http.User.Identity.Name
+                    : "ip:" + http.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = Math.Max(1, limits.RequestBurst),
+                    TokensPerPeriod = Math.Max(1, limits.RequestsPerSecond),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+        });
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(EngineMetrics.MeterName)
+            .AddMeter("Microsoft.AspNetCore.Hosting")
+            .AddMeter("Microsoft.AspNetCore.Server.Kestrel"));
+    }
+
+    public static WebApplication MapRiskEngine(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(Policies.Read);
+
+        var api = app.MapGroup("/api/v1");
+        api.MapSignalEndpoints();
+        api.MapSubjectEndpoints();
+        api.MapDistrictEndpoints();
+        return app;
+    }
+}

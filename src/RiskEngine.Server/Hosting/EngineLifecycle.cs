@@ -1,0 +1,51 @@
+using RiskEngine.Abstractions;
+using RiskEngine.Domain;
+using RiskEngine.Grains.Dispatch;
+
+namespace RiskEngine.Server.Hosting;
+
+/// <summary>
+/// Runs once the silo is up: replays the log past the recovery checkpoint, reports ready, starts each
+/// district's due-date sweep, then keeps moving the checkpoint forward.
+/// </summary>
+public sealed partial class EngineLifecycle(
+    DispatchRecovery recovery,
+    CheckpointWriter checkpoints,
+    EngineReadiness readiness,
+    IGrainFactory grains,
+    RiskCatalog catalog,
+    ILogger<EngineLifecycle> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            readiness.Report("replaying the signal log");
+            var replayed = await recovery.RecoverAsync(stoppingToken);
+            readiness.Report("starting due-date sweeps");
+            foreach (var district in catalog.Districts)
+            {
+                await grains.GetGrain<IDueDateSweepGrain>(district.Code).StartAsync();
+            }
+
+            readiness.MarkReady();
+            LogReady(logger, replayed);
+            await checkpoints.RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception error)
+        {
+            readiness.Report($"start-up failed: {error.Message}");
+            LogStartFailed(logger, error);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "RiskEngine ready ({Replayed} signals replayed from the log)")]
+    private static partial void LogReady(ILogger logger, long replayed);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "RiskEngine failed to start")]
+    private static partial void LogStartFailed(ILogger logger, Exception error);
+}

@@ -1,0 +1,46 @@
+-- RiskEngine embedded store: the signal log, the subject directory and engine bookkeeping.
+-- Idempotent: run at every start.
+
+-- The source of truth. AUTOINCREMENT so a sequence number is never reused, even after a delete.
+CREATE TABLE IF NOT EXISTS signal_log (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    source        TEXT    NOT NULL,
+    source_id     TEXT    NOT NULL,
+    subject_kind  INTEGER NOT NULL,          -- 0 entity, 1 equipment
+    subject_id    TEXT    NOT NULL,
+    kind          TEXT    NOT NULL,          -- wire name of the signal kind
+    occurred_at   INTEGER NOT NULL,          -- unix milliseconds, UTC
+    ingested_at   INTEGER NOT NULL,          -- unix milliseconds, UTC
+    data          TEXT    NOT NULL,          -- canonical JSON of the signal's facts
+    CONSTRAINT signal_log_identity UNIQUE (source, source_id)
+);
+CREATE INDEX IF NOT EXISTS signal_log_subject ON signal_log (subject_id, seq);
+
+-- Every subject the engine knows: registered ones and those first seen in a signal.
+CREATE TABLE IF NOT EXISTS subject (
+    id                 TEXT    PRIMARY KEY,
+    kind               INTEGER NOT NULL,     -- 0 entity, 1 equipment
+    district           TEXT    NOT NULL,
+    registered         INTEGER NOT NULL DEFAULT 0,
+    name               TEXT,
+    industry           TEXT,
+    credit_class       TEXT,
+    owner              TEXT,
+    equipment_class    INTEGER,
+    next_due           TEXT,                 -- yyyy-MM-dd: next periodic inspection
+    next_due_from      INTEGER,              -- event time (unix ms) of the inspection that set next_due
+    last_maintenance   INTEGER,              -- unix ms of the latest maintenance by event time
+    due_soon_noticed   TEXT,                 -- the next_due a "due soon" notice was raised for
+    overdue_noticed    TEXT,                 -- the next_due an "overdue" notice was raised for
+    maintenance_noticed INTEGER,             -- the last_maintenance a "maintenance overdue" notice was raised for
+    created_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS subject_due ON subject (district, next_due) WHERE kind = 1;
+CREATE INDEX IF NOT EXISTS subject_maintenance ON subject (district, last_maintenance) WHERE kind = 1;
+
+-- Recovery checkpoints: the log position reflected in persisted snapshots, per dispatcher.
+CREATE TABLE IF NOT EXISTS dispatch_checkpoint (
+    owner  TEXT    PRIMARY KEY,
+    seq    INTEGER NOT NULL
+) WITHOUT ROWID;

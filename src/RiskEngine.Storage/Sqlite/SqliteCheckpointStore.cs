@@ -1,0 +1,26 @@
+namespace RiskEngine.Storage.Sqlite;
+
+/// <summary>Dispatch checkpoints in the embedded SQLite file.</summary>
+public sealed class SqliteCheckpointStore(SqliteDatabase database) : IDispatchCheckpointStore
+{
+    public Task<long> ReadAsync(string owner, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT seq FROM dispatch_checkpoint WHERE owner = @owner";
+            command.Parameters.AddWithValue("@owner", owner);
+            return command.ExecuteScalar() is long seq ? seq : 0L;
+        }, cancellationToken);
+
+    public Task WriteAsync(string owner, long seq, CancellationToken cancellationToken = default) =>
+        database.Writer.RunAsync(1, session =>
+        {
+            // Checkpoints only move forward, whatever order concurrent writers commit in.
+            var command = session.Command(
+                "INSERT INTO dispatch_checkpoint (owner, seq) VALUES (@owner, @seq) " +
+                "ON CONFLICT (owner) DO UPDATE SET seq = max(seq, excluded.seq)");
+            command.Parameters.AddWithValue("@owner", owner);
+            command.Parameters.AddWithValue("@seq", seq);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+}

@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace RiskEngine.Storage.Sqlite;
+
+/// <summary>
+/// Owns the single write connection of a SQLite file on a dedicated thread. SQLite calls block, so they
+/// must never run on Orleans' or ASP.NET Core's threads at signal rate. Requests queue here; the thread
+/// takes all that are waiting, runs each in its own savepoint inside one transaction and commits once:
+/// many requests share one fsync, and each is answered only after that commit.
+/// </summary>
+public sealed partial class SqliteGroupCommitWriter : IDisposable
+{
+    private readonly BlockingCollection<WriteRequest> _queue = new(new ConcurrentQueue<WriteRequest>());
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Thread _thread;
+    private readonly ILogger _logger;
+    private readonly int _maxRowsPerCommit;
+    private SqliteTransaction? _transaction;
+
+    public SqliteGroupCommitWriter(string connectionString, int maxRowsPerCommit, ILogger logger)
+    {
+        _logger = logger;
+        _maxRowsPerCommit = maxRowsPerCommit;
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        using (var pragma = _connection.CreateCommand())
+        {
+            // WAL lets readers run beside the writer; FULL makes every commit reach the disk before we answer.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+            pragma.ExecuteNonQuery();
+        }
+
+        _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-group-commit" };
+        _thread.Start();
+    }
+
+    /// <summary>Commits observed so far; a group commit covers one or more requests.</summary>
+    public long Commits { get; private set; }
+
+    /// <summary>Runs <paramref name="work"/> on the writer thread inside a group transaction; completes after commit.</summary>
+    public Task<T> RunAsync<T>(int rows, Func<WriterSession, T> work, CancellationToken cancellationToken = default) =>
+        RunAsync(rows, work, afterCommit: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(int, Func{WriterSession, T}, CancellationToken)"/>, and calls <paramref name="afterCommit"/>
+    /// on the writer thread right after the commit, in commit order, before the next group starts: what it observes
+    /// is ordered exactly as the log is.
+    /// </summary>
+    public Task<T> RunAsync<T>(int rows, Func<WriterSession, T> work, Action<T>? afterCommit, CancellationToken cancellationToken = default)
+    {
+        var request = new WriteRequest<T>(Math.Max(1, rows), work, afterCommit, cancellationToken);
+        try
+        {
+            _queue.Add(request, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(SqliteGroupCommitWriter), "The storage writer has stopped.");
+        }
+
+        return request.Task;
+    }
+
+    private void Run()
+    {
+        var group = new List<WriteRequest>();
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            group.Clear();
+            group.Add(first);
+            var rows = first.Rows;
+            while (rows < _maxRowsPerCommit && _queue.TryTake(out var next))
+            {
+                group.Add(next);
+                rows += next.Rows;
+            }
+
+            CommitGroup(group);
+        }
+    }
+
+    private void CommitGroup(List<WriteRequest> group)
+    {
+        var session = new WriterSession(this);
+        try
+        {
+            _transaction = _connection.BeginTransaction(deferred: false);
+            foreach (var request in group)
+            {
+                if (request.IsCancelled)
+                {
+                    continue;
+                }
+
+                Execute("SAVEPOINT request");
+                try
+                {
+                    request.Execute(session);
+                    Execute("RELEASE request");
+                }
+                catch (Exception error) when (error is SqliteException or ArgumentException or FormatException or InvalidOperationException)
+                {
+                    Execute("ROLLBACK TO request");
+                    Execute("RELEASE request");
+                    request.Reject(error);
+                }
+            }
+
+            _transaction.Commit();
+            Commits++;
+        }
+        catch (Exception error)
+        {
+            LogCommitFailed(_logger, error, group.Count);
+            TryRollback();
+            foreach (var request in group)
+            {
+                request.Reject(error);
+            }
+
+            return;
+        }
+        finally
+        {
+            _transaction?.Dispose();
+            _transaction = null;
+        }
+
+        foreach (var request in group)
+        {
+            try
+            {
+                request.Complete();
+            }
+            catch (Exception error)
+            {
+                // The data is committed; an observer's failure must not stop the writer.
+                LogObserverFailed(_logger, error);
+            }
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _transaction?.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // The transaction is already gone; the connection is usable again.
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        if (Thread.CurrentThread != _thread)
+        {
+            _thread.Join();
+        }
+
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+        _queue.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An after-commit observer failed; the committed data is kept")]
+    private static partial void LogObserverFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SQLite group commit of {Requests} requests failed; all of them were rejected")]
+    private static partial void LogCommitFailed(ILogger logger, Exception error, int requests);
+
+    /// <summary>What a request may do on the writer thread: prepared commands bound to the group transaction.</summary>
+    public readonly struct WriterSession
+    {
+        private readonly SqliteGroupCommitWriter _writer;
+
+        internal WriterSession(SqliteGroupCommitWriter writer) => _writer = writer;
+
+        /// <summary>A command for <paramref name="sql"/>, prepared once per connection; parameters are cleared.</summary>
+        public SqliteCommand Command(string sql)
+        {
+            var command = _writer.Command(sql);
+            command.Parameters.Clear();
+            return command;
+        }
+    }
+
+    private abstract class WriteRequest
+    {
+        public abstract int Rows { get; }
+
+        public abstract bool IsCancelled { get; }
+
+        public abstract void Execute(WriterSession session);
+
+        public abstract void Complete();
+
+        public abstract void Reject(Exception error);
+    }
+
+    private sealed class WriteRequest<T>(int rows, Func<WriterSession, T> work, Action<T>? afterCommit, CancellationToken cancellationToken) : WriteRequest
+    {
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private bool _failed;
+
+        public Task<T> Task => _completion.Task;
+
+        public override int Rows => rows;
+
+        public override bool IsCancelled => cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
+
+        public override void Execute(WriterSession session) => _result = work(session);
+
+        public override void Complete()
+        {
+            if (!_failed)
+            {
+                afterCommit?.Invoke(_result!);
+                _completion.TrySetResult(_result!);
+            }
+        }
+
+        public override void Reject(Exception error)
+        {
+            _failed = true;
+            _completion.TrySetException(error);
+        }
+    }
+}
