@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
@@ -42,15 +43,47 @@ public static class EngineHosting
         }
 
         var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(configuration));
-        services.AddSingleton(catalog);
-        services.AddSingleton(new RiskModel(catalog));
-        services.AddSingleton(TimeProvider.System);
-
-        AddEmbeddedStorage(services, storage);
-        AddEngine(services);
+        services.AddEmbeddedEngine(catalog, storage);
+        services.AddHostedService<EngineLifecycle>();
+        services.AddHostedService<DemoFeed>();
         AddSilo(builder, storage);
         AddApi(services);
         return builder;
+    }
+
+    /// <summary>The engine's services in embedded mode: catalogue, model, SQLite storage, dispatch and grain services.</summary>
+    public static IServiceCollection AddEmbeddedEngine(this IServiceCollection services, RiskCatalog catalog, StorageOptions storage)
+    {
+        services.AddSingleton(catalog);
+        services.AddSingleton(new RiskModel(catalog));
+        services.TryAddSingleton(TimeProvider.System);
+        AddEmbeddedStorage(services, storage);
+        AddEngine(services);
+        return services;
+    }
+
+    /// <summary>Grain snapshots and reminders on the embedded state file; idle subjects deactivate after the configured time.</summary>
+    public static ISiloBuilder UseEmbeddedStorage(this ISiloBuilder orleans, StorageOptions storage, EngineOptions engine)
+    {
+        var stateConnection = SqliteOrleansSchema.Ensure(Path.Combine(storage.FullDataDirectory, "state.db"));
+        orleans.AddAdoNetGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+            {
+                o.Invariant = SqliteInvariant;
+                o.ConnectionString = stateConnection;
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        orleans.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = SqliteInvariant;
+            o.ConnectionString = stateConnection;
+        });
+        orleans.Configure<GrainCollectionOptions>(o =>
+        {
+            o.ClassSpecificCollectionAge[typeof(EntityGrain).FullName!] = engine.SubjectIdleTimeout;
+            o.ClassSpecificCollectionAge[typeof(EquipmentGrain).FullName!] = engine.SubjectIdleTimeout;
+        });
+        return orleans;
     }
 
     private static void AddEmbeddedStorage(IServiceCollection services, StorageOptions storage)
@@ -74,15 +107,12 @@ public static class EngineHosting
         services.AddSingleton<CheckpointWriter>();
         services.AddSingleton<SubjectServices>();
         services.AddSingleton<EngineReadiness>();
-        services.AddHostedService<EngineLifecycle>();
-        services.AddHostedService<DemoFeed>();
     }
 
     private static void AddSilo(WebApplicationBuilder builder, StorageOptions storage)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
-        var stateConnection = SqliteOrleansSchema.Ensure(Path.Combine(storage.FullDataDirectory, "state.db"));
         builder.UseOrleans(orleans =>
         {
             orleans.UseLocalhostClustering(
@@ -90,23 +120,7 @@ public static class EngineHosting
                 gatewayPort: silo.GatewayPort == 0 ? FreePort.Pick() : silo.GatewayPort,
                 serviceId: silo.ServiceId,
                 clusterId: silo.ClusterId);
-            orleans.AddAdoNetGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-                options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
-                {
-                    o.Invariant = SqliteInvariant;
-                    o.ConnectionString = stateConnection;
-                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
-            orleans.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = SqliteInvariant;
-                o.ConnectionString = stateConnection;
-            });
-            orleans.Configure<GrainCollectionOptions>(o =>
-            {
-                o.ClassSpecificCollectionAge[typeof(EntityGrain).FullName!] = engine.SubjectIdleTimeout;
-                o.ClassSpecificCollectionAge[typeof(EquipmentGrain).FullName!] = engine.SubjectIdleTimeout;
-            });
+            orleans.UseEmbeddedStorage(storage, engine);
         });
     }
 

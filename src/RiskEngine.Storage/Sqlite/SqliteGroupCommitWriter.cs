@@ -19,6 +19,7 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
     private readonly ILogger _logger;
     private readonly int _maxRowsPerCommit;
     private SqliteTransaction? _transaction;
+    private int _disposed;
 
     public SqliteGroupCommitWriter(string connectionString, int maxRowsPerCommit, ILogger logger)
     {
@@ -179,6 +180,11 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.CompleteAdding();
         if (Thread.CurrentThread != _thread)
         {
