@@ -13,12 +13,16 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 {
     private const int ReplayPageSize = 1000;
 
+    // Far more than the signals one subject can receive while another server's append is in flight.
+    private const int RecentSeqCapacity = 256;
+
     private readonly IPersistentState<TState> _state;
     private readonly ILogger _logger;
     private IGrainTimer? _flushTimer;
     private bool _dirty;
     private double? _reportedScore;
     private RiskLevel? _reportedLevel;
+    private SortedSet<long> _recentSeqs = [];
 
     protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, ILogger logger)
     {
@@ -60,6 +64,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         SubjectId = SubjectKeys.SubjectId(this.GetPrimaryKeyString());
+        _recentSeqs = new SortedSet<long>(State.RecentSeqs);
         var history = RiskHistory.Empty;
         foreach (var retained in State.Events)
         {
@@ -93,7 +98,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         var applied = 0;
         foreach (var signal in signals)
         {
-            if (signal.Seq <= State.LastSeq)
+            if (IsApplied(signal.Seq))
             {
                 continue;
             }
@@ -174,19 +179,22 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     private async Task ReplayLogAsync(CancellationToken cancellationToken)
     {
         var replayed = 0;
+        var after = State.AppliedFloor;
         while (true)
         {
-            var page = await Services.Log.ReadSubjectAsync(SubjectId, State.LastSeq, ReplayPageSize, cancellationToken);
-            foreach (var signal in page)
+            var page = await Services.Log.ReadSubjectAsync(SubjectId, after, ReplayPageSize, cancellationToken);
+            foreach (var signal in page.Where(s => !IsApplied(s.Seq)))
             {
                 Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data);
+                replayed++;
             }
 
-            replayed += page.Count;
             if (page.Count < ReplayPageSize)
             {
                 break;
             }
+
+            after = page[^1].Seq;
         }
 
         if (replayed > 0)
@@ -206,16 +214,30 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             // Validated at the edge, so this is a log written by another version: skip it, loudly, and move on.
             LogUnreadable(_logger, error, SubjectId, seq);
-            State.LastSeq = seq;
+            Remember(seq);
             return;
         }
 
         History = History.Apply(new RiskEvent(seq, kind, occurredAt, facts), Services.Catalog.Parameters);
-        State.LastSeq = seq;
+        Remember(seq);
         State.SignalCount++;
         State.UpdatedAt = ingestedAt;
         State.MaxIngestedAt = State.MaxIngestedAt is { } max && max > ingestedAt ? max : ingestedAt;
         MarkChanged(seq);
+    }
+
+    private bool IsApplied(long seq) => seq <= State.AppliedFloor || _recentSeqs.Contains(seq);
+
+    private void Remember(long seq)
+    {
+        _recentSeqs.Add(seq);
+        State.LastSeq = Math.Max(State.LastSeq, seq);
+        while (_recentSeqs.Count > RecentSeqCapacity)
+        {
+            var oldest = _recentSeqs.Min;
+            _recentSeqs.Remove(oldest);
+            State.AppliedFloor = Math.Max(State.AppliedFloor, oldest);
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -226,6 +248,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
 
         State.Events = History.Events.Select(SnapshotEvent.From).ToList();
+        State.RecentSeqs = [.. _recentSeqs];
         try
         {
             await _state.WriteStateAsync(cancellationToken);

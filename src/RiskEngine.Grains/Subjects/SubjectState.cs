@@ -3,8 +3,8 @@ using RiskEngine.Domain;
 namespace RiskEngine.Grains.Subjects;
 
 /// <summary>
-/// A subject's snapshot, written behind. It names the log position it includes (<see cref="LastSeq"/>);
-/// on activation the grain replays the log after it.
+/// A subject's snapshot, written behind. It names the log positions it includes: all at or below
+/// <see cref="AppliedFloor"/> and those in <see cref="RecentSeqs"/>; on activation the grain replays the log past the floor.
 /// </summary>
 [GenerateSerializer, Alias("subject-state")]
 public class SubjectState
@@ -23,6 +23,15 @@ public class SubjectState
 
     /// <summary>The newest log position that changed this subject, its own signals or those of owned units.</summary>
     [Id(6)] public long LastCause { get; set; }
+
+    /// <summary>Every position at or below this one has been applied (or was never this subject's).</summary>
+    [Id(7)] public long AppliedFloor { get; set; }
+
+    /// <summary>
+    /// The latest applied positions above the floor. Positions may arrive out of order when several servers
+    /// append for one subject, so "applied" is a set, not a high-water mark.
+    /// </summary>
+    [Id(8)] public List<long> RecentSeqs { get; set; } = [];
 }
 
 /// <summary>An entity's snapshot: its own events plus the latest risk of each unit it owns.</summary>
