@@ -1,12 +1,20 @@
 namespace RiskEngine.Storage;
 
 /// <summary>
-/// Remembers the log position up to which every signal is reflected in persisted grain snapshots,
-/// so recovery replays only the tail of the log.
+/// Recovery checkpoints, one row per running server (silo): the log position up to which every signal that
+/// server dispatched, and every change its grains hold, is in persisted snapshots. When a server is gone,
+/// replaying the log past its row restores what it held only in memory.
 /// </summary>
 public interface IDispatchCheckpointStore
 {
     Task<long> ReadAsync(string owner, CancellationToken cancellationToken = default);
 
+    /// <summary>Every owner's checkpoint.</summary>
+    Task<IReadOnlyDictionary<string, long>> ReadAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Moves the owner's checkpoint forward (never back).</summary>
     Task WriteAsync(string owner, long seq, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets a gone owner, once its tail has been replayed.</summary>
+    Task DeleteAsync(string owner, CancellationToken cancellationToken = default);
 }

@@ -5,13 +5,15 @@ using RiskEngine.Storage;
 namespace RiskEngine.Grains.Dispatch;
 
 /// <summary>
-/// Moves the recovery checkpoint forward: to the dispatch watermark, but never past the oldest change a grain
-/// holds only in memory. Everything at or below the checkpoint is in persisted snapshots.
+/// Moves this run's recovery checkpoint forward: to the dispatch watermark, but never past the oldest change a
+/// grain of this silo holds only in memory. Everything at or below it that this silo dispatched or holds is in
+/// persisted snapshots.
 /// </summary>
 public sealed partial class CheckpointWriter(
     SignalDispatcher dispatcher,
     DirtySubjectTracker tracker,
     IDispatchCheckpointStore checkpoints,
+    DispatchRecovery recovery,
     IOptions<EngineOptions> options,
     ILogger<CheckpointWriter> logger)
 {
@@ -56,7 +58,7 @@ public sealed partial class CheckpointWriter(
 
         try
         {
-            await checkpoints.WriteAsync(DispatchRecovery.CheckpointOwner, checkpoint, cancellationToken).ConfigureAwait(false);
+            await checkpoints.WriteAsync(recovery.Owner, checkpoint, cancellationToken).ConfigureAwait(false);
             _written = checkpoint;
         }
         catch (Exception error) when (error is not OperationCanceledException)

@@ -4,37 +4,115 @@ using RiskEngine.Storage;
 namespace RiskEngine.Grains.Dispatch;
 
 /// <summary>
-/// After a start (clean or not), re-dispatches every signal past the recovery checkpoint, so a subject whose
-/// snapshot missed signals catches up and its district hears of its level, before the engine reports ready.
-/// The checkpoint writer must not start before this is done: until then the watermark knows nothing of the tail.
+/// Replays the log tail a gone server may have held only in memory. Each server run owns a checkpoint row
+/// (see <see cref="CheckpointWriter"/>). At start, and whenever membership reports a silo dead, the leader
+/// (the lowest active silo) replays everything past the lowest row of the gone owners, then deletes those rows.
+/// Grains drop positions they already applied, so replaying more than needed, or twice, is harmless.
 /// </summary>
 public sealed partial class DispatchRecovery(
     ISignalLog log,
     IDispatchCheckpointStore checkpoints,
     SignalDispatcher dispatcher,
+    ILocalSiloDetails silo,
+    IClusterMembershipService membership,
     ILogger<DispatchRecovery> logger)
 {
-    public const string CheckpointOwner = "local";
     private const int PageSize = 5000;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    public async Task<long> RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>This run's checkpoint row: the silo address, unique per start.</summary>
+    public string Owner { get; } = silo.SiloAddress.ToParsableString();
+
+    /// <summary>
+    /// Claims this run's row at the current log head before anything is dispatched: positions at or below it
+    /// are covered by the rows of earlier runs until <see cref="RecoverGoneAsync"/> has replayed them.
+    /// </summary>
+    public async Task ClaimAsync(CancellationToken cancellationToken)
     {
-        var checkpoint = await checkpoints.ReadAsync(CheckpointOwner, cancellationToken).ConfigureAwait(false);
         var head = await log.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
-        LogStarting(logger, checkpoint, head);
+        await checkpoints.WriteAsync(Owner, head, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replays past the rows of owners no longer in the cluster; returns how many signals it re-dispatched.</summary>
+    public async Task<long> RecoverGoneAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var rows = await checkpoints.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            var alive = membership.CurrentSnapshot.Members.Values
+                .Where(m => m.Status is not SiloStatus.Dead)
+                .Select(m => m.SiloAddress.ToParsableString())
+                .Append(Owner)
+                .ToHashSet(StringComparer.Ordinal);
+            var gone = rows.Where(r => !alive.Contains(r.Key)).ToArray();
+            if (gone.Length == 0)
+            {
+                return 0;
+            }
+
+            var from = gone.Min(r => r.Value);
+            var replayed = await ReplayAsync(from, cancellationToken).ConfigureAwait(false);
+            foreach (var (owner, _) in gone)
+            {
+                await checkpoints.DeleteAsync(owner, cancellationToken).ConfigureAwait(false);
+            }
+
+            LogRecovered(logger, gone.Length, from, replayed);
+            return replayed;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Watches membership; when a silo dies, the leader among the survivors replays its tail.</summary>
+    public async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                var active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
+                var someoneDied = snapshot.Members.Values.Any(m => m.Status == SiloStatus.Dead);
+                if (someoneDied && active.Length > 0 && active.Min()!.Equals(silo.SiloAddress))
+                {
+                    try
+                    {
+                        await RecoverGoneAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        // The gone rows stay, so the next membership change or start tries again.
+                        LogRecoveryFailed(logger, error);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<long> ReplayAsync(long from, CancellationToken cancellationToken)
+    {
+        var head = await log.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        LogStarting(logger, from, head);
         long replayed = 0;
-        var after = checkpoint;
+        var after = from;
         while (after < head)
         {
             await dispatcher.WaitForCapacityAsync(cancellationToken).ConfigureAwait(false);
             var read = await log.ReadAfterAsync(after, PageSize, cancellationToken).ConfigureAwait(false);
+
+            // Only up to the head read at start: later positions were dispatched when they were committed.
             var page = read.Where(s => s.Seq <= head).ToArray();
             if (page.Length == 0)
             {
                 break;
             }
 
-            // Only positions up to the head read at start: later ones were dispatched when they were committed.
             dispatcher.OnCommitted(page);
             replayed += page.Length;
             after = page[^1].Seq;
@@ -42,16 +120,18 @@ public sealed partial class DispatchRecovery(
         }
 
         await dispatcher.WaitIdleAsync(cancellationToken).ConfigureAwait(false);
-        LogDone(logger, replayed);
         return replayed;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery: replaying the log after checkpoint {Checkpoint} (head {Head})")]
-    private static partial void LogStarting(ILogger logger, long checkpoint, long head);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery: replaying the log after {From} (head {Head})")]
+    private static partial void LogStarting(ILogger logger, long from, long head);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovery: {Replayed} signals re-dispatched, at {Seq} of {Head}")]
     private static partial void LogProgress(ILogger logger, long replayed, long seq, long head);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery done: {Replayed} signals re-dispatched")]
-    private static partial void LogDone(ILogger logger, long replayed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery: tail of {Owners} gone server run(s) replayed from {From}: {Replayed} signals")]
+    private static partial void LogRecovered(ILogger logger, int owners, long from, long replayed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recovery of a gone server's tail failed; it will be retried")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception error);
 }

@@ -5,8 +5,9 @@ using RiskEngine.Grains.Dispatch;
 namespace RiskEngine.Server.Hosting;
 
 /// <summary>
-/// Runs once the silo is up: replays the log past the recovery checkpoint, reports ready, starts each
-/// district's due-date sweep, then keeps moving the checkpoint forward.
+/// Runs once the silo is up: claims this run's checkpoint row before anything is dispatched, replays the
+/// tail of earlier runs, reports ready, starts each district's due-date sweep, then keeps moving the
+/// checkpoint forward and watches for silos that die.
 /// </summary>
 public sealed partial class EngineLifecycle(
     DispatchRecovery recovery,
@@ -16,12 +17,19 @@ public sealed partial class EngineLifecycle(
     RiskCatalog catalog,
     ILogger<EngineLifecycle> logger) : BackgroundService
 {
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the API listens: from here on every new position is this run's to account for.
+        await recovery.ClaimAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             readiness.Report("replaying the signal log");
-            var replayed = await recovery.RecoverAsync(stoppingToken);
+            var replayed = await recovery.RecoverGoneAsync(stoppingToken);
             readiness.Report("starting due-date sweeps");
             foreach (var district in catalog.Districts)
             {
@@ -30,7 +38,7 @@ public sealed partial class EngineLifecycle(
 
             readiness.MarkReady();
             LogReady(logger, replayed);
-            await checkpoints.RunAsync(stoppingToken);
+            await Task.WhenAll(checkpoints.RunAsync(stoppingToken), recovery.WatchAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -12,6 +12,29 @@ public sealed class SqliteCheckpointStore(SqliteDatabase database) : IDispatchCh
             return command.ExecuteScalar() is long seq ? seq : 0L;
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, long>> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyDictionary<string, long>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT owner, seq FROM dispatch_checkpoint";
+            using var reader = command.ExecuteReader();
+            var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                rows[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            return rows;
+        }, cancellationToken);
+
+    public Task DeleteAsync(string owner, CancellationToken cancellationToken = default) =>
+        database.Writer.RunAsync(1, session =>
+        {
+            var command = session.Command("DELETE FROM dispatch_checkpoint WHERE owner = @owner");
+            command.Parameters.AddWithValue("@owner", owner);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+
     public Task WriteAsync(string owner, long seq, CancellationToken cancellationToken = default) =>
         database.Writer.RunAsync(1, session =>
         {
