@@ -1,0 +1,30 @@
+# RiskEngine server and load generator images. Versions are pinned; nothing secret is baked in.
+#   docker build --target server -t riskengine/server .
+#   docker build --target load   -t riskengine/load .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0.100-bookworm-slim AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props RiskEngine.sln ./
+COPY src/ src/
+COPY loadtests/ loadtests/
+COPY seeds/ seeds/
+RUN dotnet publish src/RiskEngine.Server -c Release -o /out/server \
+ && dotnet publish loadtests/RiskEngine.LoadTests -c Release -o /out/load
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.0-bookworm-slim AS server
+WORKDIR /app
+COPY --from=build /out/server .
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Storage__DataDirectory=/app/data \
+    DOTNET_gcServer=1
+USER app
+EXPOSE 8080 11111 30000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["dotnet", "RiskEngine.Server.dll", "health", "--url", "http://127.0.0.1:8080/health/ready"]
+ENTRYPOINT ["dotnet", "RiskEngine.Server.dll"]
+
+FROM mcr.microsoft.com/dotnet/runtime:10.0.0-bookworm-slim AS load
+WORKDIR /app
+COPY --from=build /out/load .
+USER app
+ENTRYPOINT ["dotnet", "RiskEngine.LoadTests.dll"]

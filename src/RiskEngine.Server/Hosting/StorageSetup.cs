@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RiskEngine.Storage.Sqlite;
+
+namespace RiskEngine.Server.Hosting;
+
+/// <summary>Creates or upgrades the schema of the configured store.</summary>
+public static class StorageSetup
+{
+    /// <summary>Returns a short description of what was done.</summary>
+    public static Task<string> MigrateAsync(StorageOptions storage, CancellationToken cancellationToken)
+    {
+        if (string.Equals(storage.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            using (new SqliteDatabase(Path.Combine(storage.FullDataDirectory, "signals.db"), storage.MaxRowsPerCommit, NullLoggerFactory.Instance))
+            {
+            }
+
+            SqliteOrleansSchema.Ensure(Path.Combine(storage.FullDataDirectory, "state.db"));
+            return Task.FromResult($"SQLite files in {storage.FullDataDirectory}");
+        }
+
+        throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported; use '{StorageProviders.Sqlite}' or '{StorageProviders.PostgreSql}'.");
+    }
+}
