@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RiskEngine.Domain;
 
 /// <summary>
@@ -5,4 +7,5 @@ namespace RiskEngine.Domain;
 /// positive) and identifies the signal for idempotency; <paramref name="OccurredAt"/> is event time,
 /// which drives ordering and decay.
 /// </summary>
+[JsonConverter(typeof(RiskEventJsonConverter))]
 public sealed record RiskEvent(long Seq, SignalKind Kind, DateTimeOffset OccurredAt, SignalFacts Facts);

@@ -11,11 +11,12 @@ namespace RiskEngine.Domain;
 /// <remarks>
 /// <para>Bounded: at most <see cref="HistoryCaps"/> events of each kind are kept. Over a cap the
 /// oldest by event time is dropped, being the one decay has already weakened most.</para>
-/// <para>Idempotent per <see cref="RiskEvent.Seq"/>: an event whose seq is present is ignored. An
-/// event older than every kept event of a full kind would be dropped at once; if its seq is also at
-/// or below <see cref="LastSeq"/> it is taken for a replay of one dropped earlier (the log dispatches
-/// per subject in seq order) and ignored, otherwise it counts in <see cref="SignalCount"/> without
-/// being kept. Either way the kept events, and so the score, do not depend on arrival order.</para>
+/// <para>Idempotent per <see cref="RiskEvent.Seq"/>: an event whose seq is kept is ignored. An event
+/// older than every kept event of a full kind would be dropped at once. If its seq is above
+/// <see cref="LastSeq"/> it counts in <see cref="SignalCount"/> without being kept; otherwise it is taken
+/// for a replay of one dropped earlier and ignored, since telling the two apart would mean remembering
+/// every dropped seq. So <see cref="SignalCount"/> can undercount late signals beyond a cap; the kept
+/// events, and so the score, never depend on arrival order.</para>
 /// </remarks>
 public sealed record RiskHistory
 {

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace RiskEngine.Domain;
 
 /// <summary>
-/// What a signal says, by kind. Immutable; serialisable with System.Text.Json (the "$type"
-/// discriminator lets a <see cref="RiskHistory"/> snapshot round-trip). The API's wire form is
-/// <see cref="SignalFactsCodec"/>'s business, not this one's.
+/// What a signal says, by kind. Immutable. The API's wire form, which the signal log and
+/// <see cref="RiskHistory"/> snapshots also use, is <see cref="SignalFactsCodec"/>'s business; the
+/// "$type" discriminator below only serves code that serialises facts on their own.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
 [JsonDerivedType(typeof(InspectionFacts), "inspection")]

@@ -15,7 +15,8 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
         "INSERT INTO subject (id, kind, district, created_at, updated_at) VALUES (@id, @kind, @district, @now, @now) " +
         "ON CONFLICT (id) DO NOTHING";
 
-    // A later inspection by event time moves the due date; a backfilled older one must not.
+    // A later passed inspection by event time moves the due date (a failed one never postpones it);
+    // a backfilled older one must not.
     private const string UpdateNextDue =
         "UPDATE subject SET next_due = @next_due, next_due_from = @occurred_at, updated_at = @now " +
         "WHERE id = @id AND (next_due_from IS NULL OR next_due_from <= @occurred_at)";
@@ -99,7 +100,7 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
 
         switch (signal.Kind)
         {
-            case SignalKind.EquipmentInspection when SignalFactsCodec.FromJson(signal.Kind, signal.Data) is EquipmentInspectionFacts { NextDue: { } nextDue }:
+            case SignalKind.EquipmentInspection when SignalFactsCodec.FromJson(signal.Kind, signal.Data) is EquipmentInspectionFacts { Failed: false, NextDue: { } nextDue }:
                 var due = session.Command(UpdateNextDue);
                 due.Parameters.AddWithValue("@id", signal.SubjectId);
                 due.Parameters.AddWithValue("@next_due", UnixTime.ToDateText(nextDue));
