@@ -27,7 +27,9 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly Task[] _workers;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _batchesLock = new();
-    private readonly SortedDictionary<long, DispatchBatch> _inFlight = new();
+    // Keyed by (first position, batch number): a recovery replay may start at a position a live batch also starts at.
+    private readonly SortedDictionary<(long FirstSeq, long Id), DispatchBatch> _inFlight = new();
+    private long _nextBatchId;
     private readonly long _capacity;
     private long _highestDispatched;
     private long _pending;
@@ -58,7 +60,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             {
                 foreach (var oldest in _inFlight.Keys)
                 {
-                    return oldest - 1;
+                    return oldest.FirstSeq - 1;
                 }
 
                 return Volatile.Read(ref _highestDispatched);
@@ -80,10 +82,10 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             return;
         }
 
-        var batch = new DispatchBatch(signals.Min(s => s.Seq), signals.Count);
+        var batch = new DispatchBatch(signals.Min(s => s.Seq), Interlocked.Increment(ref _nextBatchId), signals.Count);
         lock (_batchesLock)
         {
-            _inFlight[batch.FirstSeq] = batch;
+            _inFlight.Add(batch.Key, batch);
         }
 
         Interlocked.Add(ref _pending, signals.Count);
@@ -118,7 +120,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         {
             lock (_batchesLock)
             {
-                _inFlight.Remove(batch.FirstSeq);
+                _inFlight.Remove(batch.Key);
             }
         }
     }
@@ -222,11 +224,11 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly record struct Item(LoggedSignal Signal, DispatchBatch Batch);
 
     /// <summary>One commit's signals; the watermark stays below its first position until all are applied.</summary>
-    private sealed class DispatchBatch(long firstSeq, int count)
+    private sealed class DispatchBatch(long firstSeq, long id, int count)
     {
         private int _outstanding = count;
 
-        public long FirstSeq { get; } = firstSeq;
+        public (long FirstSeq, long Id) Key { get; } = (firstSeq, id);
 
         public bool SignalDone() => Interlocked.Decrement(ref _outstanding) == 0;
     }

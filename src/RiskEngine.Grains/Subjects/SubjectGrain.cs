@@ -169,11 +169,25 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             return;
         }
 
+        var district = District;
+        if (State.ReportedDistrict is { } previous && previous != district)
+        {
+            // Moved while the grain was idle (its profile came from the directory at activation): the district
+            // it was last reported to must forget it, or it stays counted there for good.
+            await GrainFactory.GetDistrict(previous).ReportAsync(
+                new SubjectLevelReport(SubjectId, Kind, Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
+        }
+
         var topReason = Assessment.Reasons.Count > 0 ? ToView(Assessment.Reasons[0]) : null;
         var report = new SubjectLevelReport(SubjectId, Kind, Name, level, Math.Round(score, 2), State.LastCause, State.MaxIngestedAt, topReason);
-        await GrainFactory.GetDistrict(District).ReportAsync(report);
+        await GrainFactory.GetDistrict(district).ReportAsync(report);
         _reportedLevel = level;
         _reportedScore = score;
+        if (State.ReportedDistrict != district)
+        {
+            State.ReportedDistrict = district;
+            _dirty = true;
+        }
     }
 
     private async Task ReplayLogAsync(CancellationToken cancellationToken)

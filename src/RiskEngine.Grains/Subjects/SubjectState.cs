@@ -32,6 +32,9 @@ public class SubjectState
     /// append for one subject, so "applied" is a set, not a high-water mark.
     /// </summary>
     [Id(8)] public List<long> RecentSeqs { get; set; } = [];
+
+    /// <summary>The district the subject last reported to, so a move is noticed even when it happened while the grain was idle.</summary>
+    [Id(9)] public string? ReportedDistrict { get; set; }
 }
 
 /// <summary>An entity's snapshot: its own events plus the latest risk of each unit it owns.</summary>
