@@ -126,7 +126,7 @@ public static class EngineHosting
 
     private static void AddApi(IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = Http.StatusProblemDetails.AddDetail);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<EngineReadiness>("engine", tags: ["ready"]);
         services.AddSingleton<ApiKeyStore>();

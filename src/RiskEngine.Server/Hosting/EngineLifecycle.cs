@@ -15,6 +15,7 @@ public sealed partial class EngineLifecycle(
     EngineReadiness readiness,
     IGrainFactory grains,
     RiskCatalog catalog,
+    IHostApplicationLifetime lifetime,
     ILogger<EngineLifecycle> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -28,6 +29,10 @@ public sealed partial class EngineLifecycle(
     {
         try
         {
+            // The silo is a hosted service of its own, started after this one: until it is up, grain calls fail placement
+            // ("no active nodes are compatible"), and on a busy machine Orleans' retries give up before it is.
+            readiness.Report("waiting for the silo");
+            await WhenStartedAsync(stoppingToken);
             readiness.Report("replaying the signal log");
             var replayed = await recovery.RecoverGoneAsync(stoppingToken);
             readiness.Report("starting due-date sweeps");
@@ -48,6 +53,15 @@ public sealed partial class EngineLifecycle(
             readiness.Report($"start-up failed: {error.Message}");
             LogStartFailed(logger, error);
             throw;
+        }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
         }
     }
 

@@ -119,6 +119,14 @@ public sealed class SignalValidator(IOptions<IngestOptions> options, TimeProvide
             }
         }
 
+        // Most USCCs (registered by market supervision, '9...') are also well-formed older equipment codes (class 9,
+        // ropeway): an equipment signal naming a valid USCC names an entity by mistake, unless it is a modern unit code.
+        if (Uscc.TryParse(text, out _, out _) && !(EquipmentCode.TryParse(text, out var modern, out _) && modern.IsModern))
+        {
+            error = $"subjectId: '{text.Trim()}' is a USCC (an entity); {kind.ToWire()} signals name an equipment unit by its equipment code";
+            return false;
+        }
+
         if (EquipmentCode.TryParse(text, out var code, out var equipmentError))
         {
             subjectKind = SubjectKind.Equipment;

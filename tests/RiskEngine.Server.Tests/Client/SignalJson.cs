@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace RiskEngine.Server.Tests.Client;
+
+/// <summary>Signals of the public contract as a client writes them, with a source of their own.</summary>
+public sealed class SignalJson(string source)
+{
+    private int _next;
+
+    /// <summary>A source no other test uses, so source ids never collide across tests.</summary>
+    public static SignalJson ForNewSource() => new("test-" + Guid.NewGuid().ToString("n")[..12]);
+
+    public string Source => source;
+
+    public string NextSourceId() => "S-" + Interlocked.Increment(ref _next).ToString("D6", CultureInfo.InvariantCulture);
+
+    public static string Timestamp(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    public static string HoursAgo(double hours) => Timestamp(DateTimeOffset.UtcNow.AddHours(-hours));
+
+    public JsonObject Signal(string kind, string subjectId, JsonObject? data = null, double hoursAgo = 1, string? sourceId = null) => new()
+    {
+        ["source"] = source,
+        ["sourceId"] = sourceId ?? NextSourceId(),
+        ["kind"] = kind,
+        ["subjectId"] = subjectId,
+        ["occurredAt"] = HoursAgo(hoursAgo),
+        ["data"] = data ?? new JsonObject(),
+    };
+
+    public JsonObject Complaint(string uscc, double hoursAgo = 1) => Signal("complaint", uscc, new JsonObject { ["category"] = "food" }, hoursAgo);
+
+    public JsonObject FailedSampling(string uscc, double hoursAgo = 30) =>
+        Signal("sampling", uscc, new JsonObject { ["result"] = "fail", ["item"] = "lead" }, hoursAgo);
+
+    public JsonObject PassedInspection(string uscc, double hoursAgo = 50) =>
+        Signal("inspection", uscc, new JsonObject { ["result"] = "pass", ["findings"] = new JsonArray() }, hoursAgo);
+
+    public JsonObject RectifyInspection(string uscc, double hoursAgo = 50) =>
+        Signal("inspection", uscc, new JsonObject
+        {
+            ["result"] = "rectify",
+            ["findings"] = new JsonArray(new JsonObject { ["severity"] = "major" }),
+        }, hoursAgo);
+
+    public JsonObject FailedEquipmentInspection(string code, double hoursAgo = 20) =>
+        Signal("equipment-inspection", code, new JsonObject { ["result"] = "fail", ["nextDue"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, hoursAgo);
+
+    public JsonObject Entrapment(string code, double hoursAgo = 5) => Signal("fault", code, new JsonObject { ["entrapment"] = true }, hoursAgo);
+
+    /// <summary>The red flags of a risky entity: a complaint burst, failed samples and an inspection that ordered rectification.</summary>
+    public IEnumerable<JsonObject> RiskyHistory(string uscc)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            yield return Complaint(uscc, hoursAgo: i + 1);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            yield return FailedSampling(uscc, hoursAgo: 30 + i);
+        }
+
+        yield return RectifyInspection(uscc);
+    }
+
+    public static JsonArray Batch(IEnumerable<JsonNode?> items) => new(items.Select(i => i?.DeepClone()).ToArray());
+}
