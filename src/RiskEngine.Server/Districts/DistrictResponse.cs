@@ -7,6 +7,7 @@ namespace RiskEngine.Server.Districts;
 /// <param name="Name">Chinese name.</param>
 /// <param name="NameEn">English name.</param>
 /// <param name="Counts">Subjects per level.</param>
+/// <param name="Total">All subjects the district knows.</param>
 /// <param name="Top">Highest-risk subjects, highest first.</param>
 /// <param name="MaxIngestedAt">Latest ingest time of the signals reflected here.</param>
 public sealed record DistrictResponse(

@@ -1,9 +1,16 @@
 namespace RiskEngine.Server.Subjects;
 
 /// <summary>A subject's live risk, as the public contract gives it.</summary>
+/// <param name="Id">The USCC of an entity or the equipment code of a unit.</param>
+/// <param name="Name">Registered name, when registered.</param>
+/// <param name="District">GB/T 2260 district code.</param>
+/// <param name="Score">Risk score 0-100, computed at the time of the read.</param>
 /// <param name="Level">blue, yellow, orange or red.</param>
 /// <param name="Reasons">Contributing factors, largest first; contributions add up to the score.</param>
+/// <param name="UpdatedAt">Ingest time of the latest signal applied.</param>
+/// <param name="SignalCount">Distinct signals applied to this subject.</param>
 /// <param name="Kind">entity or equipment.</param>
+/// <param name="Registered">Whether the subject was registered (rather than only named by signals).</param>
 /// <param name="Category">Industry code of an entity, class of a unit.</param>
 /// <param name="Owner">USCC of a unit's owner.</param>
 public sealed record SubjectRiskResponse(
@@ -21,4 +28,8 @@ public sealed record SubjectRiskResponse(
     string? Owner);
 
 /// <summary>One contributing factor, in Chinese and English.</summary>
+/// <param name="Code">Stable machine code of the factor, e.g. sampling-failures.</param>
+/// <param name="Zh">Chinese text with the figures.</param>
+/// <param name="En">English text with the figures.</param>
+/// <param name="Contribution">Points of the score this factor accounts for.</param>
 public sealed record ReasonResponse(string Code, string Zh, string En, double Contribution);
