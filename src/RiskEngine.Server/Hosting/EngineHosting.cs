@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 using Orleans.Storage;
@@ -16,6 +17,7 @@ using RiskEngine.Server.Districts;
 using RiskEngine.Server.Signals;
 using RiskEngine.Server.Subjects;
 using RiskEngine.Storage;
+using RiskEngine.Storage.PostgreSql;
 using RiskEngine.Storage.Sqlite;
 
 namespace RiskEngine.Server.Hosting;
@@ -24,6 +26,7 @@ namespace RiskEngine.Server.Hosting;
 public static class EngineHosting
 {
     private const string SqliteInvariant = "System.Data.SQLite";
+    private const string PostgreSqlInvariant = "Npgsql";
 
     public static WebApplicationBuilder AddRiskEngine(this WebApplicationBuilder builder)
     {
@@ -37,18 +40,73 @@ public static class EngineHosting
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (!string.Equals(storage.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        storage.Validate();
+        var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(configuration));
+        if (storage.IsPostgreSql)
         {
-            throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported by this build; use '{StorageProviders.Sqlite}'.");
+            services.AddClusterEngine(catalog, storage);
+        }
+        else
+        {
+            services.AddEmbeddedEngine(catalog, storage);
         }
 
-        var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(configuration));
-        services.AddEmbeddedEngine(catalog, storage);
         services.AddHostedService<EngineLifecycle>();
         services.AddHostedService<DemoFeed>();
         AddSilo(builder, storage);
         AddApi(services);
         return builder;
+    }
+
+    /// <summary>The engine's services in cluster mode: the same engine over PostgreSQL.</summary>
+    public static IServiceCollection AddClusterEngine(this IServiceCollection services, RiskCatalog catalog, StorageOptions storage)
+    {
+        services.AddSingleton(catalog);
+        services.AddSingleton(new RiskModel(catalog));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(storage.RequireConnectionString()));
+        services.AddSingleton<ISignalCommitListener>(sp => sp.GetRequiredService<SignalDispatcher>());
+        services.AddSingleton<ISignalLog>(sp => new PostgreSqlSignalLog(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISignalCommitListener>(),
+            storage.MaxRowsPerCommit, sp.GetRequiredService<ILogger<PostgreSqlSignalLog>>()));
+        services.AddSingleton<ISubjectDirectory>(sp => new PostgreSqlSubjectDirectory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDispatchCheckpointStore, PostgreSqlCheckpointStore>();
+        AddEngine(services);
+        return services;
+    }
+
+    /// <summary>
+    /// Membership, grain snapshots and reminders on PostgreSQL. Membership is tuned so a killed server is
+    /// declared dead in about two seconds (defaults take over ten) without flapping under load.
+    /// </summary>
+    public static ISiloBuilder UseClusterStorage(this ISiloBuilder orleans, StorageOptions storage, SiloOptions silo, EngineOptions engine)
+    {
+        var connection = storage.RequireConnectionString();
+        orleans.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgreSqlInvariant;
+            o.ConnectionString = connection;
+        });
+        orleans.AddAdoNetGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+            {
+                o.Invariant = PostgreSqlInvariant;
+                o.ConnectionString = connection;
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        orleans.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgreSqlInvariant;
+            o.ConnectionString = connection;
+        });
+        orleans.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = silo.ProbeTimeout;
+            o.NumMissedProbesLimit = silo.NumMissedProbesLimit;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
+        ConfigureSubjectCollection(orleans, engine);
+        return orleans;
     }
 
     /// <summary>The engine's services in embedded mode: catalogue, model, SQLite storage, dispatch and grain services.</summary>
@@ -78,21 +136,24 @@ public static class EngineHosting
             o.Invariant = SqliteInvariant;
             o.ConnectionString = stateConnection;
         });
+        ConfigureSubjectCollection(orleans, engine);
+        return orleans;
+    }
+
+    private static void ConfigureSubjectCollection(ISiloBuilder orleans, EngineOptions engine) =>
         orleans.Configure<GrainCollectionOptions>(o =>
         {
             o.ClassSpecificCollectionAge[typeof(EntityGrain).FullName!] = engine.SubjectIdleTimeout;
             o.ClassSpecificCollectionAge[typeof(EquipmentGrain).FullName!] = engine.SubjectIdleTimeout;
         });
-        return orleans;
-    }
 
     private static void AddEmbeddedStorage(IServiceCollection services, StorageOptions storage)
     {
         var directory = storage.FullDataDirectory;
         services.AddSingleton(sp => new SqliteDatabase(
             Path.Combine(directory, "signals.db"), storage.MaxRowsPerCommit, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ISignalLog>(sp => new SqliteSignalLog(
-            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SignalDispatcher>()));
+        services.AddSingleton<ISignalCommitListener>(sp => sp.GetRequiredService<SignalDispatcher>());
+        services.AddSingleton<ISignalLog, SqliteSignalLog>();
         services.AddSingleton<ISubjectDirectory, SqliteSubjectDirectory>();
         services.AddSingleton<IDispatchCheckpointStore, SqliteCheckpointStore>();
     }
@@ -113,14 +174,35 @@ public static class EngineHosting
     {
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+        var siloPort = silo.SiloPort == 0 ? FreePort.Pick() : silo.SiloPort;
+        var gatewayPort = silo.GatewayPort == 0 ? FreePort.Pick() : silo.GatewayPort;
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(
-                siloPort: silo.SiloPort == 0 ? FreePort.Pick() : silo.SiloPort,
-                gatewayPort: silo.GatewayPort == 0 ? FreePort.Pick() : silo.GatewayPort,
-                serviceId: silo.ServiceId,
-                clusterId: silo.ClusterId);
-            orleans.UseEmbeddedStorage(storage, engine);
+            if (storage.IsPostgreSql)
+            {
+                orleans.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = silo.ClusterId;
+                    o.ServiceId = silo.ServiceId;
+                });
+
+                // Peers find each other through the membership table, so any advertised address and port will do.
+                if (System.Net.IPAddress.TryParse(silo.AdvertisedHost, out var address))
+                {
+                    orleans.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(address));
+                }
+                else
+                {
+                    orleans.ConfigureEndpoints(silo.AdvertisedHost, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                }
+
+                orleans.UseClusterStorage(storage, silo, engine);
+            }
+            else
+            {
+                orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+                orleans.UseEmbeddedStorage(storage, engine);
+            }
         });
     }
 

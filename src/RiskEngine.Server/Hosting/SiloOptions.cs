@@ -14,4 +14,13 @@ public sealed class SiloOptions
     public string ClusterId { get; set; } = "riskengine";
 
     public string ServiceId { get; set; } = "riskengine";
+
+    /// <summary>Cluster mode: the address (or host name) other silos reach this one at.</summary>
+    public string AdvertisedHost { get; set; } = "127.0.0.1";
+
+    /// <summary>Cluster mode: how long a probe of a peer may take before it counts as missed.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cluster mode: missed probes before a peer is suspected.</summary>
+    public int NumMissedProbesLimit { get; set; } = 2;
 }

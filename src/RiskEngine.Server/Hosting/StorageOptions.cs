@@ -18,6 +18,26 @@ public sealed class StorageOptions
     public int MaxRowsPerCommit { get; set; } = 20_000;
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+
+    public bool IsPostgreSql => string.Equals(Provider, StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Fails start-up with a clear message rather than on the first query.</summary>
+    public void Validate()
+    {
+        if (!IsPostgreSql && !IsSqlite)
+        {
+            throw new InvalidOperationException($"Storage:Provider '{Provider}' is not supported; use '{StorageProviders.Sqlite}' or '{StorageProviders.PostgreSql}'.");
+        }
+
+        _ = IsPostgreSql ? RequireConnectionString() : null;
+    }
+
+    public string RequireConnectionString() =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is PostgreSQL.")
+            : ConnectionString;
 }
 
 public static class StorageProviders

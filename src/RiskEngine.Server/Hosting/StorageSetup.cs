@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using RiskEngine.Storage.PostgreSql;
 using RiskEngine.Storage.Sqlite;
 
 namespace RiskEngine.Server.Hosting;
@@ -19,6 +20,14 @@ public static class StorageSetup
             return Task.FromResult($"SQLite files in {storage.FullDataDirectory}");
         }
 
-        throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported; use '{StorageProviders.Sqlite}' or '{StorageProviders.PostgreSql}'.");
+        storage.Validate();
+        return MigratePostgreSqlAsync(storage.RequireConnectionString(), cancellationToken);
+    }
+
+    private static async Task<string> MigratePostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+        var applied = await new PostgreSqlMigrator(dataSource).MigrateAsync(cancellationToken);
+        return applied.Count == 0 ? "PostgreSQL, nothing to apply" : $"PostgreSQL, applied {string.Join(", ", applied.Select(m => m.Name))}";
     }
 }

@@ -1,0 +1,222 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RiskEngine.Domain;
+
+namespace RiskEngine.Storage.PostgreSql;
+
+/// <summary>
+/// The signal log on PostgreSQL (cluster mode), appended by group commit. Callers' batches queue on a channel; one
+/// writer loop takes everything waiting (up to a row limit) and commits it in one transaction through
+/// <see cref="PostgreSqlSignalWriter"/>: one round of COPY and one batch of statements for many requests, which is what
+/// makes per-signal durability cheap. After the commit the listener hears the group's new signals in sequence order,
+/// and only then are the requests answered, so a signal is never acknowledged before it is durable and dispatched.
+/// <para>
+/// Several servers may share the log. Sequence numbers are then unique and increasing in commit order across all of
+/// them, so <see cref="ReadAfterAsync"/> from the last number seen never skips a signal that commits later.
+/// </para>
+/// </summary>
+public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, IDisposable
+{
+    private const string Columns = "seq, source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly ISignalCommitListener _listener;
+    private readonly ILogger _logger;
+    private readonly int _maxRowsPerCommit;
+    private readonly Channel<SignalAppendRequest> _requests =
+        Channel.CreateUnbounded<SignalAppendRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly PostgreSqlSignalWriter _writer;
+    private readonly Task _writerLoop;
+    private long _commits;
+
+    public PostgreSqlSignalLog(NpgsqlDataSource dataSource, TimeProvider clock, ISignalCommitListener listener, int maxRowsPerCommit, ILogger<PostgreSqlSignalLog> logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerCommit, 1);
+        _dataSource = dataSource;
+        _clock = clock;
+        _listener = listener;
+        _logger = logger;
+        _maxRowsPerCommit = maxRowsPerCommit;
+        _writer = new PostgreSqlSignalWriter(dataSource);
+        _writerLoop = Task.Run(RunWriterAsync);
+    }
+
+    /// <summary>Transactions committed so far; one commit answers one or more requests.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    public Task<AppendResult> AppendAsync(IReadOnlyList<SignalToAppend> signals, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<AppendResult>(cancellationToken);
+        }
+
+        if (signals.Count == 0)
+        {
+            return Task.FromResult(new AppendResult([]));
+        }
+
+        SignalAppendRequest request;
+        try
+        {
+            request = new SignalAppendRequest(signals, PostgreSqlTime.ToStored(_clock.GetUtcNow()), cancellationToken);
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return Task.FromException<AppendResult>(error);
+        }
+
+        return _requests.Writer.TryWrite(request)
+            ? request.Task
+            : Task.FromException<AppendResult>(new ObjectDisposedException(nameof(PostgreSqlSignalLog), "The signal log has stopped."));
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var group = new List<SignalAppendRequest>();
+        while (await _requests.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            var rows = 0;
+            while (rows < _maxRowsPerCommit && _requests.Reader.TryRead(out var request))
+            {
+                if (!request.TryCancel())
+                {
+                    group.Add(request);
+                    rows += request.Signals.Count;
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await CommitAsync(group).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Commits a group, answering every request in it. When the server rejects the group's data (say one request
+    /// carries text PostgreSQL cannot store), the requests are committed one by one, so only the offending one fails.
+    /// A server that is unreachable or restarting fails the whole group at once instead: splitting would only wait longer.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<SignalAppendRequest> group)
+    {
+        List<LoggedSignal> appended;
+        try
+        {
+            appended = await _writer.CommitAsync(group).ConfigureAwait(false);
+        }
+        catch (PostgresException error) when (group.Count > 1 && !error.IsTransient)
+        {
+            LogGroupSplit(_logger, error, group.Count);
+            foreach (var request in group)
+            {
+                await CommitAsync([request]).ConfigureAwait(false);
+            }
+
+            return;
+        }
+        catch (Exception error)
+        {
+            LogCommitFailed(_logger, error, group.Count);
+            foreach (var request in group)
+            {
+                request.Reject(error);
+            }
+
+            return;
+        }
+
+        Interlocked.Increment(ref _commits);
+        if (appended.Count > 0)
+        {
+            try
+            {
+                _listener.OnCommitted(appended);
+            }
+            catch (Exception error)
+            {
+                // The signals are durable; replay from the log delivers what the listener missed.
+                LogListenerFailed(_logger, error, appended.Count);
+            }
+        }
+
+        foreach (var request in group)
+        {
+            request.Complete();
+        }
+    }
+
+    public async Task<IReadOnlyList<LoggedSignal>> ReadSubjectAsync(string subjectId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM signal_log WHERE subject_id = $1 AND seq > $2 ORDER BY seq LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subjectId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadSignalsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<LoggedSignal>> ReadAfterAsync(long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM signal_log WHERE seq > $1 ORDER BY seq LIMIT $2");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadSignalsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> ReadHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT coalesce(max(seq), 0) FROM signal_log");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static async Task<IReadOnlyList<LoggedSignal>> ReadSignalsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var signals = new List<LoggedSignal>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var wire = reader.GetString(5);
+            if (!SignalKinds.TryParseAnyWire(wire, out var kind))
+            {
+                throw new FormatException($"Logged signal {reader.GetInt64(0)} has unknown kind '{wire}'.");
+            }
+
+            signals.Add(new LoggedSignal(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                (SubjectKind)reader.GetInt16(3),
+                reader.GetString(4),
+                kind,
+                reader.GetFieldValue<DateTimeOffset>(6),
+                reader.GetFieldValue<DateTimeOffset>(7),
+                reader.GetString(8)));
+        }
+
+        return signals;
+    }
+
+    /// <summary>Stops taking requests, commits those already queued, and closes the writer's connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_requests.Writer.TryComplete())
+        {
+            await _writerLoop.ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL rejected a group of {Requests} append requests; committing them one by one")]
+    private static partial void LogGroupSplit(ILogger logger, Exception error, int requests);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Requests} requests to the PostgreSQL signal log failed; they were rejected")]
+    private static partial void LogCommitFailed(ILogger logger, Exception error, int requests);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The commit listener failed on {Signals} committed signals; they stay in the log for replay")]
+    private static partial void LogListenerFailed(ILogger logger, Exception error, int signals);
+}
