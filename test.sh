@@ -4,6 +4,21 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The storage and cluster tests run against a real PostgreSQL. Where none is configured, use (and if need be
+# install and start) the machine's own, with a test role and database (scripts/test-postgres.sh).
+if [ -z "${RISKENGINE_TEST_POSTGRES:-}" ]; then
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing PostgreSQL for the tests (Debian package postgresql)..."
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+  fi
+  if exports=$(bash scripts/test-postgres.sh); then
+    eval "$exports"
+  else
+    echo "warning: no PostgreSQL for the tests; set RISKENGINE_TEST_POSTGRES or install postgresql (the PostgreSQL tests will fail)." >&2
+  fi
+fi
+
 results="$PWD/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
