@@ -44,6 +44,19 @@ for _ in $(seq 1 30); do
 done
 pg_isready -q -h 127.0.0.1 -p "$port" || fail "cluster $version/$name does not accept connections on 127.0.0.1:$port"
 
+# The cluster tests run three servers at once, each with two pools (the engine's and Orleans'): more than the
+# default 100 connections. Raising it needs a restart, done once.
+max_connections=$(runuser -u postgres -- psql --no-psqlrc -tA -p "$port" -d postgres -c 'SHOW max_connections')
+if [ "${max_connections:-0}" -lt 300 ]; then
+  say "raising max_connections of $version/$name to 300"
+  runuser -u postgres -- psql --quiet --no-psqlrc -p "$port" -d postgres -c 'ALTER SYSTEM SET max_connections = 300' >/dev/null
+  pg_ctlcluster "$version" "$name" restart >&2
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 -p "$port" && break
+    sleep 1
+  done
+fi
+
 if [ ! -s "$password_file" ]; then
   mkdir -p "$(dirname "$password_file")"
   chmod 700 "$(dirname "$password_file")"

@@ -117,7 +117,7 @@ public sealed partial class DistrictGrain(
 
         try
         {
-            await state.WriteStateAsync(cancellationToken);
+            await state.WriteSupersedingAsync(cancellationToken);
             _dirty = false;
             services.Tracker.MarkClean(this.GetGrainId());
         }

@@ -265,7 +265,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         State.RecentSeqs = [.. _recentSeqs];
         try
         {
-            await _state.WriteStateAsync(cancellationToken);
+            await _state.WriteSupersedingAsync(cancellationToken);
             _dirty = false;
             Services.Tracker.MarkClean(this.GetGrainId());
         }

@@ -64,7 +64,7 @@ public static class EngineHosting
         services.AddSingleton(catalog);
         services.AddSingleton(new RiskModel(catalog));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(storage.RequireConnectionString()));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(storage.PooledConnectionString()));
         services.AddSingleton<ISignalCommitListener>(sp => sp.GetRequiredService<SignalDispatcher>());
         services.AddSingleton<ISignalLog>(sp => new PostgreSqlSignalLog(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISignalCommitListener>(),
@@ -81,7 +81,7 @@ public static class EngineHosting
     /// </summary>
     public static ISiloBuilder UseClusterStorage(this ISiloBuilder orleans, StorageOptions storage, SiloOptions silo, EngineOptions engine)
     {
-        var connection = storage.RequireConnectionString();
+        var connection = storage.PooledConnectionString();
         orleans.UseAdoNetClustering(o =>
         {
             o.Invariant = PostgreSqlInvariant;
@@ -178,6 +178,7 @@ public static class EngineHosting
         var gatewayPort = silo.GatewayPort == 0 ? FreePort.Pick() : silo.GatewayPort;
         builder.UseOrleans(orleans =>
         {
+            orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             if (storage.IsPostgreSql)
             {
                 orleans.Configure<ClusterOptions>(o =>

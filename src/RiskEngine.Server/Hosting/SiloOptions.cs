@@ -21,6 +21,12 @@ public sealed class SiloOptions
     /// <summary>Cluster mode: how long a probe of a peer may take before it counts as missed.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a grain call may wait for its answer. Orleans' default (30 s) would hold an API request that long
+    /// when its message was lost with a killed server; the caller should rather get an error and retry.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Cluster mode: missed probes before a peer is suspected.</summary>
     public int NumMissedProbesLimit { get; set; } = 2;
 }

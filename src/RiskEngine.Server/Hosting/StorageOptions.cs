@@ -34,6 +34,24 @@ public sealed class StorageOptions
         _ = IsPostgreSql ? RequireConnectionString() : null;
     }
 
+    /// <summary>
+    /// Connections each pool of a server may open (the engine's and Orleans' each have one) when the connection
+    /// string does not say. Npgsql's default of 100 per pool lets two servers exhaust PostgreSQL's default 100.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 20;
+
+    /// <summary>The connection string with <see cref="MaxPoolSize"/> applied unless it sets its own.</summary>
+    public string PooledConnectionString()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(RequireConnectionString());
+        if (!RequireConnectionString().Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = MaxPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public string RequireConnectionString() =>
         string.IsNullOrWhiteSpace(ConnectionString)
             ? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is PostgreSQL.")
