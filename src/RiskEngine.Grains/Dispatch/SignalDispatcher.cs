@@ -33,6 +33,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly long _capacity;
     private long _highestDispatched;
     private long _pending;
+    private int _disposed;
 
     public SignalDispatcher(IGrainFactory grains, IOptions<EngineOptions> options, EngineMetrics metrics, ILogger<SignalDispatcher> logger)
     {
@@ -205,6 +206,12 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as the log's commit listener, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var partition in _partitions)
         {
             partition.Writer.TryComplete();

@@ -76,8 +76,14 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         await ReplayLogAsync(cancellationToken);
         Rescore();
 
-        // Always report on activation: the district's own snapshot may be older than ours after a crash.
-        await ReportAsync(force: true);
+        // After a crash the district's snapshot may be older than ours, so a subject that was ever above blue reports
+        // on activation. One that never was has nothing in any district to correct: it stays quiet until it flags.
+        if (!State.EverFlagged)
+        {
+            _reportedLevel = RiskLevel.Blue;
+        }
+
+        await ReportAsync(force: State.EverFlagged);
         await OnRescoredAsync(activation: true);
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
@@ -176,6 +182,12 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             // it was last reported to must forget it, or it stays counted there for good.
             await GrainFactory.GetDistrict(previous).ReportAsync(
                 new SubjectLevelReport(SubjectId, Kind, Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
+        }
+
+        if (level != RiskLevel.Blue && !State.EverFlagged)
+        {
+            State.EverFlagged = true;
+            _dirty = true;
         }
 
         var topReason = Assessment.Reasons.Count > 0 ? ToView(Assessment.Reasons[0]) : null;

@@ -7,8 +7,9 @@ namespace RiskEngine.Storage.Sqlite;
 /// <summary>
 /// Owns the single write connection of a SQLite file on a dedicated thread. SQLite calls block, so they
 /// must never run on Orleans' or ASP.NET Core's threads at signal rate. Requests queue here; the thread
-/// takes all that are waiting, runs each in its own savepoint inside one transaction and commits once:
-/// many requests share one fsync, and each is answered only after that commit.
+/// takes all that are waiting, runs them inside one transaction and commits once: many requests share one
+/// fsync, and each is answered only after that commit. A group that fails is re-run a request at a time,
+/// so one bad request fails alone.
 /// </summary>
 public sealed partial class SqliteGroupCommitWriter : IDisposable
 {
@@ -30,7 +31,7 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
         using (var pragma = _connection.CreateCommand())
         {
             // WAL lets readers run beside the writer; FULL makes every commit reach the disk before we answer.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
             pragma.ExecuteNonQuery();
         }
 
@@ -85,52 +86,72 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
 
     private void CommitGroup(List<WriteRequest> group)
     {
+        var live = group.Where(r => !r.IsCancelled).ToList();
+        if (live.Count == 0)
+        {
+            return;
+        }
+
+        // One transaction, one fsync for the whole group. A savepoint per request would isolate a bad request
+        // but costs as much as the inserts themselves, so a failed group is instead re-run a request at a time.
+        if (TryCommit(live, out var error))
+        {
+            Complete(live);
+            return;
+        }
+
+        if (live.Count == 1)
+        {
+            live[0].Reject(error!);
+            return;
+        }
+
+        LogGroupSplit(_logger, error!, live.Count);
+        foreach (var request in live)
+        {
+            if (TryCommit([request], out var requestError))
+            {
+                Complete([request]);
+            }
+            else
+            {
+                request.Reject(requestError!);
+            }
+        }
+    }
+
+    private bool TryCommit(IReadOnlyList<WriteRequest> requests, out Exception? error)
+    {
         var session = new WriterSession(this);
         try
         {
             _transaction = _connection.BeginTransaction(deferred: false);
-            foreach (var request in group)
+            foreach (var request in requests)
             {
-                if (request.IsCancelled)
-                {
-                    continue;
-                }
-
-                Execute("SAVEPOINT request");
-                try
-                {
-                    request.Execute(session);
-                    Execute("RELEASE request");
-                }
-                catch (Exception error) when (error is SqliteException or ArgumentException or FormatException or InvalidOperationException)
-                {
-                    Execute("ROLLBACK TO request");
-                    Execute("RELEASE request");
-                    request.Reject(error);
-                }
+                request.Execute(session);
             }
 
             _transaction.Commit();
             Commits++;
+            error = null;
+            return true;
         }
-        catch (Exception error)
+        catch (Exception failure) when (failure is SqliteException or ArgumentException or FormatException or InvalidOperationException)
         {
-            LogCommitFailed(_logger, error, group.Count);
             TryRollback();
-            foreach (var request in group)
-            {
-                request.Reject(error);
-            }
-
-            return;
+            error = failure;
+            return false;
         }
         finally
         {
             _transaction?.Dispose();
             _transaction = null;
         }
+    }
 
-        foreach (var request in group)
+    private void Complete(IReadOnlyList<WriteRequest> requests)
+    {
+        foreach (var request in requests)
         {
             try
             {
@@ -203,8 +224,8 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "An after-commit observer failed; the committed data is kept")]
     private static partial void LogObserverFailed(ILogger logger, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "SQLite group commit of {Requests} requests failed; all of them were rejected")]
-    private static partial void LogCommitFailed(ILogger logger, Exception error, int requests);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A SQLite group of {Requests} requests failed; committing them one at a time so only the bad one fails")]
+    private static partial void LogGroupSplit(ILogger logger, Exception error, int requests);
 
     /// <summary>What a request may do on the writer thread: prepared commands bound to the group transaction.</summary>
     public readonly struct WriterSession

@@ -6,6 +6,11 @@ namespace RiskEngine.Storage.Sqlite;
 /// <summary>The signal log in the embedded SQLite file, appended through the group-commit writer.</summary>
 public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock, ISignalCommitListener listener) : ISignalLog
 {
+    // Subjects the writer has seen committed, so a signal for a known subject skips the subject insert.
+    // Touched only on the writer thread; cleared when full, which costs only redundant inserts.
+    private const int KnownSubjectsCapacity = 2_000_000;
+    private readonly HashSet<string> _knownSubjects = new(StringComparer.Ordinal);
+
     private const string InsertSignal =
         "INSERT INTO signal_log (source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data) " +
         "VALUES (@source, @source_id, @subject_kind, @subject_id, @kind, @occurred_at, @ingested_at, @data) " +
@@ -36,9 +41,11 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
 
         var ingestedAt = clock.GetUtcNow();
         var newSubjects = new List<string>();
+        var seenSubjects = new List<string>();
         return database.Writer.RunAsync(signals.Count, session =>
         {
             newSubjects.Clear();
+            seenSubjects.Clear();
             var outcomes = new LoggedSignal?[signals.Count];
             var now = UnixTime.ToMilliseconds(ingestedAt);
             for (var i = 0; i < signals.Count; i++)
@@ -60,7 +67,13 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
 
                 outcomes[i] = new LoggedSignal(seq, signal.Source, signal.SourceId, signal.SubjectKind, signal.SubjectId,
                     signal.Kind, signal.OccurredAt, ingestedAt, signal.Data);
-                RecordSubject(session, signal, now, newSubjects);
+                if (!_knownSubjects.Contains(signal.SubjectId))
+                {
+                    RecordSubject(session, signal, now, newSubjects);
+                    seenSubjects.Add(signal.SubjectId);
+                }
+
+                RecordDates(session, signal, now);
             }
 
             return outcomes;
@@ -70,6 +83,13 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
             {
                 database.Counter.Add(district);
             }
+
+            if (_knownSubjects.Count + seenSubjects.Count > KnownSubjectsCapacity)
+            {
+                _knownSubjects.Clear();
+            }
+
+            _knownSubjects.UnionWith(seenSubjects);
 
             var appended = outcomes.OfType<LoggedSignal>().ToArray();
             if (appended.Length > 0)
@@ -97,7 +117,10 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
                 newSubjects.Add(district);
             }
         }
+    }
 
+    private static void RecordDates(SqliteGroupCommitWriter.WriterSession session, SignalToAppend signal, long now)
+    {
         switch (signal.Kind)
         {
             case SignalKind.EquipmentInspection when SignalFactsCodec.FromJson(signal.Kind, signal.Data) is EquipmentInspectionFacts { Failed: false, NextDue: { } nextDue }:
