@@ -1,0 +1,156 @@
+using System.Text;
+using RiskEngine.LoadTests.Hosting;
+
+namespace RiskEngine.LoadTests.CommandLine;
+
+/// <summary>The options of <c>ingest</c>: their ranges, defaults, help text and parsing.</summary>
+public static class IngestCommandLine
+{
+    public const string Command = "ingest";
+
+    public static readonly IntegerOption Seconds = new("seconds", 1, 3600, 20,
+        "measured seconds of each side (engine over HTTP, raw SQLite)");
+
+    public static readonly IntegerOption Warmup = new("warmup", 0, 600, 3,
+        "unmeasured seconds before each side's measurement");
+
+    public static readonly IntegerOption Batch = new("batch", 1, 20_000, 500,
+        "signals per request, and rows per raw SQLite transaction");
+
+    public static readonly IntegerOption Clients = new("clients", 1, 256, 8,
+        "concurrent HTTP clients");
+
+    public static readonly IntegerOption Entities = new("entities", 1, 3_000_000, 20_000,
+        "entities registered first; signals name them");
+
+    public static readonly IntegerOption Verify = new("verify", 0, 10_000_000, 50_000,
+        "acknowledged signals re-posted afterwards; each must come back a duplicate");
+
+    private const string ServerDllOption = "server-dll";
+    private const string OutOption = "out";
+    private const string SetOption = "set";
+
+    private static readonly IntegerOption[] Numeric = [Seconds, Warmup, Batch, Clients, Entities, Verify];
+
+    /// <summary>True when the arguments ask for help (<c>-h</c>, <c>--help</c>), wherever it appears.</summary>
+    public static bool AsksForHelp(IEnumerable<string> arguments) =>
+        arguments.Any(a => a is "-h" or "--help" or "-?");
+
+    public static string Help(RepositoryLayout? repository)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Usage: dotnet run -c Release --project loadtests/RiskEngine.LoadTests -- ingest [options]");
+        text.AppendLine();
+        text.AppendLine("Starts the Release server on a free loopback port with a fresh data folder, registers entities,");
+        text.AppendLine("posts batches of signals from concurrent clients and counts what is acknowledged as durable;");
+        text.AppendLine("re-posts a sample to prove nothing acknowledged was lost (and, after kill -9, reads the log file);");
+        text.AppendLine("then measures raw batched SQLite inserts into the same table in the same run, and reports the ratio.");
+        text.AppendLine();
+        text.AppendLine("Options:");
+        foreach (var option in Numeric)
+        {
+            text.AppendLine(option.HelpLine);
+        }
+
+        text.AppendLine($"  --{ServerDllOption + " PATH",-16} the server to start (default {repository?.DefaultServerDll ?? "src/RiskEngine.Server/bin/Release/net10.0/RiskEngine.Server.dll"})");
+        text.AppendLine($"  --{OutOption + " DIR",-16} where the JSON and Markdown reports go (default {repository?.DefaultResultsDirectory ?? "loadtests/results"})");
+        text.AppendLine($"  --{SetOption + " KEY=VALUE",-16} extra server configuration, repeatable (e.g. --set Engine:DispatchQueueCapacity=65536)");
+        text.AppendLine($"  {"-h, --help",-18} this text");
+        text.AppendLine();
+        text.AppendLine("Build the server first: dotnet build -c Release src/RiskEngine.Server");
+        return text.ToString();
+    }
+
+    /// <summary>Parses the options after the command word.</summary>
+    /// <exception cref="UsageException">An unknown or repeated option, a missing or malformed value, a value out of range.</exception>
+    public static IngestSettings Parse(IReadOnlyList<string> arguments, RepositoryLayout? repository)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var serverSettings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            if (!argument.StartsWith("--", StringComparison.Ordinal) || argument.Length == 2)
+            {
+                throw new UsageException($"Unexpected argument '{argument}'; options start with -- (see --help).");
+            }
+
+            var name = argument[2..];
+            string? value = null;
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                value = name[(equals + 1)..];
+                name = name[..equals];
+            }
+
+            if (!IsKnown(name))
+            {
+                throw new UsageException($"Unknown option '--{name}'; known: {string.Join(", ", KnownNames.Select(n => "--" + n))}.");
+            }
+
+            if (value is null)
+            {
+                if (i + 1 >= arguments.Count || arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new UsageException($"--{name} needs a value.");
+                }
+
+                value = arguments[++i];
+            }
+
+            if (name == SetOption)
+            {
+                AddServerSetting(serverSettings, value);
+            }
+            else if (!values.TryAdd(name, value))
+            {
+                throw new UsageException($"--{name} is given more than once.");
+            }
+        }
+
+        int Number(IntegerOption option) => values.TryGetValue(option.Name, out var text) ? option.Parse(text) : option.Default;
+
+        var settings = new IngestSettings(
+            Number(Seconds), Number(Warmup), Number(Batch), Number(Clients), Number(Entities), Number(Verify),
+            ServerDll: PathOption(values, ServerDllOption, repository?.DefaultServerDll),
+            OutDirectory: PathOption(values, OutOption, repository?.DefaultResultsDirectory),
+            ServerSettings: serverSettings);
+        return settings;
+    }
+
+    private static IEnumerable<string> KnownNames => Numeric.Select(o => o.Name).Append(ServerDllOption).Append(OutOption).Append(SetOption);
+
+    private static bool IsKnown(string name) => KnownNames.Contains(name, StringComparer.Ordinal);
+
+    private static void AddServerSetting(SortedDictionary<string, string> settings, string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new UsageException($"--{SetOption}: '{assignment}' is not KEY=VALUE (e.g. Engine:DispatchQueueCapacity=65536).");
+        }
+
+        var key = assignment[..equals].Trim();
+        if (!settings.TryAdd(key, assignment[(equals + 1)..]))
+        {
+            throw new UsageException($"--{SetOption}: {key} is set more than once.");
+        }
+    }
+
+    private static string PathOption(Dictionary<string, string> values, string name, string? fallback)
+    {
+        if (values.TryGetValue(name, out var given))
+        {
+            if (string.IsNullOrWhiteSpace(given))
+            {
+                throw new UsageException($"--{name} needs a non-empty path.");
+            }
+
+            return Path.GetFullPath(given);
+        }
+
+        return fallback ?? throw new UsageException(
+            $"No {RepositoryLayout.SolutionFile} above the working directory to find the default of --{name}; run from the repository or pass --{name}.");
+    }
+}

@@ -1,0 +1,22 @@
+namespace RiskEngine.LoadTests.CommandLine;
+
+/// <summary>What the ingest benchmark was asked to do, after parsing and range checks.</summary>
+/// <param name="Seconds">Measured duration of each side: the engine and the raw SQLite baseline.</param>
+/// <param name="WarmupSeconds">Unmeasured time before each side's measurement (JIT, caches, file growth).</param>
+/// <param name="Batch">Signals per HTTP request, and rows per raw SQLite transaction.</param>
+/// <param name="Clients">Concurrent HTTP clients posting batches.</param>
+/// <param name="Entities">Entities registered through the API before the measurement; signals name them.</param>
+/// <param name="Verify">Acknowledged signals re-posted afterwards, each of which must come back a duplicate.</param>
+/// <param name="ServerDll">The Release build of RiskEngine.Server to start.</param>
+/// <param name="OutDirectory">Where the JSON and Markdown reports go.</param>
+/// <param name="ServerSettings">Extra server configuration (Section:Key=value, or environment variables), for experiments.</param>
+public sealed record IngestSettings(
+    int Seconds,
+    int WarmupSeconds,
+    int Batch,
+    int Clients,
+    int Entities,
+    int Verify,
+    string ServerDll,
+    string OutDirectory,
+    IReadOnlyDictionary<string, string> ServerSettings);

@@ -1,0 +1,34 @@
+using RiskEngine.LoadTests.CommandLine;
+
+namespace RiskEngine.LoadTests.Reporting;
+
+/// <summary>Everything one ingest benchmark run measured, as written to the JSON report.</summary>
+/// <param name="Benchmark">"ingest".</param>
+/// <param name="RunId">Tags this run's source ids and file names.</param>
+/// <param name="StartedAt">When the run started.</param>
+/// <param name="FinishedAt">When it finished.</param>
+/// <param name="Machine">Where it ran.</param>
+/// <param name="Settings">What it was asked to do.</param>
+/// <param name="ServerSettings">Configuration given to the server beyond its defaults.</param>
+/// <param name="Registration">Entities registered through the API.</param>
+/// <param name="Engine">The engine over HTTP, durable signals per second.</param>
+/// <param name="Baseline">Raw SQLite inserts into the same table.</param>
+/// <param name="Ratio">Engine signals/s divided by raw rows/s.</param>
+/// <param name="Loss">Whether anything acknowledged was lost.</param>
+/// <param name="ServerLog">What the server logged during the run.</param>
+/// <param name="ServerStartFailures">Starts of the server that died before it was ready (each retried with a fresh data folder): their first error.</param>
+public sealed record IngestReport(
+    string Benchmark,
+    string RunId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    MachineInfo Machine,
+    IngestSettings Settings,
+    IReadOnlyDictionary<string, string> ServerSettings,
+    RegistrationFigures Registration,
+    EngineFigures Engine,
+    BaselineFigures Baseline,
+    double Ratio,
+    LossFigures Loss,
+    ServerLogSummary ServerLog,
+    IReadOnlyList<string> ServerStartFailures);
