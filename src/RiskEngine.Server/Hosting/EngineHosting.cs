@@ -61,9 +61,7 @@ public static class EngineHosting
     /// <summary>The engine's services in cluster mode: the same engine over PostgreSQL.</summary>
     public static IServiceCollection AddClusterEngine(this IServiceCollection services, RiskCatalog catalog, StorageOptions storage)
     {
-        services.AddSingleton(catalog);
-        services.AddSingleton(new RiskModel(catalog));
-        services.TryAddSingleton(TimeProvider.System);
+        AddModel(services, catalog);
         services.AddSingleton(_ => NpgsqlDataSource.Create(storage.PooledConnectionString()));
         services.AddSingleton<ISignalCommitListener>(sp => sp.GetRequiredService<SignalDispatcher>());
         services.AddSingleton<ISignalLog>(sp => new PostgreSqlSignalLog(
@@ -87,18 +85,7 @@ public static class EngineHosting
             o.Invariant = PostgreSqlInvariant;
             o.ConnectionString = connection;
         });
-        orleans.AddAdoNetGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-            options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
-            {
-                o.Invariant = PostgreSqlInvariant;
-                o.ConnectionString = connection;
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
-        orleans.UseAdoNetReminderService(o =>
-        {
-            o.Invariant = PostgreSqlInvariant;
-            o.ConnectionString = connection;
-        });
+        UseAdoNetSnapshotsAndReminders(orleans, PostgreSqlInvariant, connection);
         orleans.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = silo.ProbeTimeout;
@@ -112,9 +99,7 @@ public static class EngineHosting
     /// <summary>The engine's services in embedded mode: catalogue, model, SQLite storage, dispatch and grain services.</summary>
     public static IServiceCollection AddEmbeddedEngine(this IServiceCollection services, RiskCatalog catalog, StorageOptions storage)
     {
-        services.AddSingleton(catalog);
-        services.AddSingleton(new RiskModel(catalog));
-        services.TryAddSingleton(TimeProvider.System);
+        AddModel(services, catalog);
         AddEmbeddedStorage(services, storage);
         AddEngine(services);
         return services;
@@ -124,20 +109,26 @@ public static class EngineHosting
     public static ISiloBuilder UseEmbeddedStorage(this ISiloBuilder orleans, StorageOptions storage, EngineOptions engine)
     {
         var stateConnection = SqliteOrleansSchema.Ensure(Path.Combine(storage.FullDataDirectory, "state.db"));
+        UseAdoNetSnapshotsAndReminders(orleans, SqliteInvariant, stateConnection);
+        ConfigureSubjectCollection(orleans, engine);
+        return orleans;
+    }
+
+    /// <summary>Grain snapshots (Orleans' binary serializer, our own schema) and reminders through the ADO.NET providers.</summary>
+    private static void UseAdoNetSnapshotsAndReminders(ISiloBuilder orleans, string invariant, string connectionString)
+    {
         orleans.AddAdoNetGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
             {
-                o.Invariant = SqliteInvariant;
-                o.ConnectionString = stateConnection;
+                o.Invariant = invariant;
+                o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         orleans.UseAdoNetReminderService(o =>
         {
-            o.Invariant = SqliteInvariant;
-            o.ConnectionString = stateConnection;
+            o.Invariant = invariant;
+            o.ConnectionString = connectionString;
         });
-        ConfigureSubjectCollection(orleans, engine);
-        return orleans;
     }
 
     private static void ConfigureSubjectCollection(ISiloBuilder orleans, EngineOptions engine) =>
@@ -146,6 +137,13 @@ public static class EngineHosting
             o.ClassSpecificCollectionAge[typeof(EntityGrain).FullName!] = engine.SubjectIdleTimeout;
             o.ClassSpecificCollectionAge[typeof(EquipmentGrain).FullName!] = engine.SubjectIdleTimeout;
         });
+
+    private static void AddModel(IServiceCollection services, RiskCatalog catalog)
+    {
+        services.AddSingleton(catalog);
+        services.AddSingleton(new RiskModel(catalog));
+        services.TryAddSingleton(TimeProvider.System);
+    }
 
     private static void AddEmbeddedStorage(IServiceCollection services, StorageOptions storage)
     {
