@@ -65,30 +65,76 @@ public static class IngestBenchmark
         var files = new ReportFiles(settings.OutDirectory, runId, settings.Batch, settings.Clients);
 
         var scratch = Directory.CreateTempSubdirectory("riskengine-ingest-");
+        var serverLogs = Enumerable.Range(1, settings.Servers)
+            .Select(n => Path.Combine(scratch.FullName, n == 1 ? "server.log" : $"server{n}.log"))
+            .ToArray();
+        PostgresScratchSchema? cluster = null;
+        PostgresScratchSchema? rawSchema = null;
         try
         {
-            var serverLog = Path.Combine(scratch.FullName, "server.log");
-            var launch = new ServerLaunch(
-                settings.ServerDll, Path.Combine(scratch.FullName, "server"), serverLog, RandomNumberGenerator.GetHexString(40, lowercase: true), serverSettings);
-            var workload = new SignalWorkload(population, mix, runId, DateTimeOffset.UtcNow.ToOffset(ChinaStandardTime));
-            var engineSide = await RunEngineSideAsync(settings, launch, population, workload, warmup, duration, token);
+            var apiKey = RandomNumberGenerator.GetHexString(40, lowercase: true);
+            var launches = new List<ServerLaunch>();
+            if (settings.Storage == StorageMode.Postgres)
+            {
+                var schemaName = "loadtest_" + runId.Replace('-', '_');
+                cluster = await PostgresScratchSchema.CreateAsync(settings.Postgres!, schemaName, token);
+                var storage = PostgresStorage(cluster.ConnectionString);
+                Console.WriteLine($"0. PostgreSQL: fresh schema {cluster.Name}; db migrate with the server build");
+                await DatabaseMigration.RunAsync(settings.ServerDll, storage, token);
+                for (var n = 1; n <= settings.Servers; n++)
+                {
+                    launches.Add(new ServerLaunch(
+                        settings.ServerDll, Path.Combine(scratch.FullName, $"server{n}"), serverLogs[n - 1], apiKey, serverSettings, storage));
+                }
+            }
+            else
+            {
+                launches.Add(new ServerLaunch(settings.ServerDll, Path.Combine(scratch.FullName, "server"), serverLogs[0], apiKey, serverSettings));
+            }
 
-            Console.WriteLine($"4. raw SQLite: batched inserts of {settings.Batch} rows into the same table, server stopped");
-            var rawFile = Path.Combine(scratch.FullName, "raw", "signals.db");
-            Directory.CreateDirectory(Path.GetDirectoryName(rawFile)!);
+            var workload = new SignalWorkload(population, mix, runId, DateTimeOffset.UtcNow.ToOffset(ChinaStandardTime));
+            var engineSide = await RunEngineSideAsync(settings, launches, cluster?.ConnectionString, population, workload, warmup, duration, token);
             var rawWorkload = new SignalWorkload(population, mix, runId + "-raw", workload.Epoch);
-            var baseline = await Task.Factory.StartNew(
-                () => RawSqliteBaseline.Run(rawFile, rawWorkload, settings.Batch, warmup, duration, token),
-                token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+            BaselineFigures baseline;
+            NaiveFigures? naive = null;
+            if (settings.Storage == StorageMode.Postgres)
+            {
+                await cluster!.DisposeAsync();
+                cluster = null;
+                rawSchema = await PostgresScratchSchema.CreateAsync(settings.Postgres!, "loadtest_" + runId.Replace('-', '_') + "_raw", token);
+                Console.WriteLine($"4. raw COPY: binary COPY of {settings.Batch} rows per batch from {settings.Clients} connections into a fresh migrated schema {rawSchema.Name}, servers stopped");
+                await DatabaseMigration.RunAsync(settings.ServerDll, PostgresStorage(rawSchema.ConnectionString), token);
+                baseline = await RawCopyBaseline.RunAsync(rawSchema.ConnectionString, rawWorkload, settings.Batch, settings.Clients, warmup, duration, token);
+                Console.WriteLine($"   {baseline.RowsPerSecond:N0} rows/s");
+
+                Console.WriteLine($"5. naive: one WriteToStorageKey round trip per signal (WriteStateAsync per signal) from {settings.Clients} connections");
+                var naiveWorkload = new SignalWorkload(population, mix, runId + "-naive", workload.Epoch);
+                naive = await NaiveStateWriteBaseline.RunAsync(rawSchema.ConnectionString, naiveWorkload, settings.Clients, warmup, duration, token);
+                Console.WriteLine($"   {naive.WritesPerSecond:N0} writes/s");
+            }
+            else
+            {
+                Console.WriteLine($"4. raw SQLite: batched inserts of {settings.Batch} rows into the same table, server stopped");
+                var rawFile = Path.Combine(scratch.FullName, "raw", "signals.db");
+                Directory.CreateDirectory(Path.GetDirectoryName(rawFile)!);
+                baseline = await Task.Factory.StartNew(
+                    () => RawSqliteBaseline.Run(rawFile, rawWorkload, settings.Batch, warmup, duration, token),
+                    token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+
             token.ThrowIfCancellationRequested();
 
+            KeepServerLogs(serverLogs, files.ServerLog);
             var report = new IngestReport(
                 "ingest", runId, startedAt, DateTimeOffset.Now, machine, settings, serverSettings,
                 engineSide.Registration, engineSide.Engine, baseline,
-                baseline.RowsPerSecond > 0 ? Math.Round(engineSide.Engine.SignalsPerSecond / baseline.RowsPerSecond, 4) : 0,
+                Ratio(engineSide.Engine.SignalsPerSecond, baseline.RowsPerSecond),
                 engineSide.Loss,
-                ServerLogSummary.Read(serverLog, files.ServerLog),
-                engineSide.StartFailures);
+                ServerLogSummary.Read(files.ServerLog, files.ServerLog),
+                engineSide.StartFailures,
+                naive,
+                naive is null ? null : Ratio(engineSide.Engine.SignalsPerSecond, naive.WritesPerSecond));
             files.Write(report);
             Console.WriteLine(ConsoleSummary.Render(report, files.Json, files.Markdown));
             if (engineSide.Loss.Lost > 0)
@@ -105,17 +151,36 @@ public static class IngestBenchmark
         }
         finally
         {
-            KeepServerLog(Path.Combine(scratch.FullName, "server.log"), files.ServerLog);
+            KeepServerLogs(serverLogs, files.ServerLog);
             DeleteScratch(scratch);
+            if (cluster is not null)
+            {
+                await cluster.DisposeAsync();
+            }
+
+            if (rawSchema is not null)
+            {
+                await rawSchema.DisposeAsync();
+            }
         }
     }
 
+    private static double Ratio(double engine, double baseline) => baseline > 0 ? Math.Round(engine / baseline, 4) : 0;
+
+    /// <summary>The servers' storage configuration in cluster mode (kept out of the reports: the connection string may hold a password).</summary>
+    private static Dictionary<string, string> PostgresStorage(string connectionString) => new(StringComparer.Ordinal)
+    {
+        ["Storage:Provider"] = "PostgreSQL",
+        ["Storage:ConnectionString"] = connectionString,
+    };
+
     /// <summary>
-    /// The engine's side: start the server, register the population, measure durable ingest, re-post a sample of
-    /// what was acknowledged, kill the server outright and look for every acknowledged signal in its log file.
+    /// The engine's side: start the server(s), register the population through the first, measure durable ingest
+    /// from clients spread round-robin over the servers, re-post a sample of what was acknowledged, kill every
+    /// server outright and look for every acknowledged signal in the signal log (the SQLite file, or the PostgreSQL table).
     /// </summary>
     private static async Task<EngineSide> RunEngineSideAsync(
-        IngestSettings settings, ServerLaunch launch, EntityPopulation population, SignalWorkload workload,
+        IngestSettings settings, IReadOnlyList<ServerLaunch> launches, string? postgres, EntityPopulation population, SignalWorkload workload,
         TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
         var startFailures = new List<string>();
@@ -123,29 +188,57 @@ public static class IngestBenchmark
         EngineFigures engine;
         AcknowledgedSignals acknowledged;
         RepostCheck.Outcome repost;
-        using (var server = await StartServerAsync(launch, startFailures, cancellationToken))
-        using (var api = new EngineApi(server.BaseAddress, launch.ApiKey, settings.Clients))
+        var servers = new List<ServerProcess>();
+        var apis = new List<EngineApi>();
+        try
         {
-            Console.WriteLine($"          started pid {server.ProcessId} on {server.BaseAddress}, data in {launch.DataDirectory}");
+            foreach (var launch in launches)
+            {
+                var server = await StartServerAsync(launch, startFailures, cancellationToken);
+                servers.Add(server);
+                apis.Add(new EngineApi(server.BaseAddress, launch.ApiKey, settings.Clients));
+                Console.WriteLine($"          started pid {server.ProcessId} on {server.BaseAddress}, data in {launch.DataDirectory}");
+            }
+
             Console.WriteLine($"1. registering {settings.Entities:N0} entities through POST /api/v1/entities");
-            registration = await RegistrationPhase.RunAsync(api, population, settings.Clients, cancellationToken);
+            registration = await RegistrationPhase.RunAsync(apis[0], population, settings.Clients, cancellationToken);
             Console.WriteLine($"   {registration.PerSecond:N0} entities/s");
 
-            Console.WriteLine($"2. engine: {settings.Clients} clients posting batches of {settings.Batch} to POST /api/v1/signals");
-            (engine, acknowledged) = await new EngineIngestPhase(api, workload, server, settings.Batch, settings.Clients)
+            Console.WriteLine($"2. engine: {settings.Clients} clients posting batches of {settings.Batch} to POST /api/v1/signals"
+                + (servers.Count > 1 ? $", spread over {servers.Count} servers" : ""));
+            (engine, acknowledged) = await new EngineIngestPhase(apis, workload, servers, settings.Batch, settings.Clients, meterDatabase: postgres is not null)
                 .RunAsync(warmup, duration, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             Console.WriteLine($"   {engine.SignalsPerSecond:N0} durable signals/s, request p99 {engine.RequestLatency.P99Ms:0.0} ms");
 
             var sample = acknowledged.Sample(settings.Verify, new Random());
             Console.WriteLine($"3. re-posting {sample.Length:N0} of {acknowledged.Count:N0} acknowledged signals; each must be a duplicate");
-            repost = await RepostCheck.RunAsync(api, workload, sample, settings.Batch, settings.Clients, cancellationToken);
+            repost = await RepostCheck.RunAsync(apis, workload, sample, settings.Batch, settings.Clients, cancellationToken);
 
-            Console.WriteLine("   killing the server (SIGKILL) and reading its signal log file");
-            server.Kill();
+            Console.WriteLine(postgres is null
+                ? "   killing the server (SIGKILL) and reading its signal log file"
+                : "   killing every server (SIGKILL) and reading signal_log");
+            foreach (var server in servers)
+            {
+                server.Kill();
+            }
+        }
+        finally
+        {
+            foreach (var api in apis)
+            {
+                api.Dispose();
+            }
+
+            foreach (var server in servers)
+            {
+                server.Dispose();
+            }
         }
 
-        var inLog = LogFileCheck.Run(Path.Combine(launch.DataDirectory, "signals.db"), workload, acknowledged);
+        var inLog = postgres is null
+            ? LogFileCheck.Run(Path.Combine(launches[0].DataDirectory, "signals.db"), workload, acknowledged)
+            : await PostgresLogCheck.RunAsync(postgres, workload, acknowledged, cancellationToken);
         var loss = new LossFigures(
             acknowledged.Count, repost.Reposted, repost.Duplicates, repost.Accepted, inLog.Found, inLog.Missing,
             repost.Accepted + inLog.Missing);
@@ -178,19 +271,40 @@ public static class IngestBenchmark
         }
     }
 
-    /// <summary>Copies the server's log beside the reports, whether the run succeeded or not: it explains both.</summary>
-    private static void KeepServerLog(string scratchLog, string kept)
+    /// <summary>
+    /// Copies the servers' logs beside the reports, whether the run succeeded or not: they explain both. Several
+    /// servers' logs go into one file, each under a header line.
+    /// </summary>
+    private static void KeepServerLogs(IReadOnlyList<string> scratchLogs, string kept)
     {
         try
         {
-            if (File.Exists(scratchLog))
+            if (scratchLogs.Count == 1)
             {
-                File.Copy(scratchLog, kept, overwrite: true);
+                if (File.Exists(scratchLogs[0]))
+                {
+                    File.Copy(scratchLogs[0], kept, overwrite: true);
+                }
+
+                return;
+            }
+
+            using var output = new StreamWriter(kept, append: false);
+            for (var n = 0; n < scratchLogs.Count; n++)
+            {
+                output.WriteLine($"==== server {n + 1} of {scratchLogs.Count} ====");
+                if (File.Exists(scratchLogs[n]))
+                {
+                    foreach (var line in File.ReadLines(scratchLogs[n]))
+                    {
+                        output.WriteLine(line);
+                    }
+                }
             }
         }
         catch (IOException error)
         {
-            Console.Error.WriteLine($"Could not keep the server log {scratchLog}: {error.Message}");
+            Console.Error.WriteLine($"Could not keep the server logs in {kept}: {error.Message}");
         }
     }
 

@@ -22,7 +22,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "-?" or "help")
     Console.WriteLine("Usage: RiskEngine.LoadTests <command> [options]");
     Console.WriteLine();
     Console.WriteLine("Commands:");
-    Console.WriteLine($"  {IngestCommandLine.Command,-8} durable ingest over HTTP beside raw SQLite inserts, in one run (see ingest --help)");
+    Console.WriteLine($"  {IngestCommandLine.Command,-8} durable ingest over HTTP beside raw SQLite inserts (or, on PostgreSQL, raw COPY and naive state writes), in one run (see ingest --help)");
     return args.Length == 0 ? 2 : 0;
 }
 
@@ -54,7 +54,7 @@ catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
     Console.Error.WriteLine("Interrupted; the server was stopped and the scratch folders removed.");
     return 130;
 }
-catch (Exception error) when (error is InvalidOperationException or ServerStartException or TimeoutException or IOException or Microsoft.Data.Sqlite.SqliteException)
+catch (Exception error) when (error is InvalidOperationException or ServerStartException or TimeoutException or IOException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine($"FAIL: {error.Message}");
     return 1;

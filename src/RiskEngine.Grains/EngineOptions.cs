@@ -14,6 +14,12 @@ public sealed class EngineOptions
     /// <summary>Dispatch queues; signals of one subject always share a queue, so they arrive in log order.</summary>
     public int DispatchPartitions { get; set; } = 32;
 
+    /// <summary>
+    /// Grain deliveries in flight at once across all partitions. A first delivery activates its subject, which
+    /// reads its snapshot, profile and log tail; unbounded, thousands of them queue on the database pool and time out.
+    /// </summary>
+    public int MaxConcurrentDeliveries { get; set; } = 256;
+
     /// <summary>Signals a dispatch queue holds before ingest waits for it (back-pressure).</summary>
     public int DispatchQueueCapacity { get; set; } = 8192;
 

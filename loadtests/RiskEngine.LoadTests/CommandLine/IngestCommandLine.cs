@@ -9,13 +9,13 @@ public static class IngestCommandLine
     public const string Command = "ingest";
 
     public static readonly IntegerOption Seconds = new("seconds", 1, 3600, 20,
-        "measured seconds of each side (engine over HTTP, raw SQLite)");
+        "measured seconds of each side (engine over HTTP, and each baseline)");
 
     public static readonly IntegerOption Warmup = new("warmup", 0, 600, 3,
         "unmeasured seconds before each side's measurement");
 
     public static readonly IntegerOption Batch = new("batch", 1, 20_000, 500,
-        "signals per request, and rows per raw SQLite transaction");
+        "signals per request, and rows per raw SQLite transaction or COPY");
 
     public static readonly IntegerOption Clients = new("clients", 1, 256, 8,
         "concurrent HTTP clients");
@@ -26,11 +26,21 @@ public static class IngestCommandLine
     public static readonly IntegerOption Verify = new("verify", 0, 10_000_000, 50_000,
         "acknowledged signals re-posted afterwards; each must come back a duplicate");
 
+    /// <summary>Servers to start; its default depends on --storage (1 for SQLite, 2 for PostgreSQL).</summary>
+    public static readonly IntegerOption Servers = new("servers", 1, 8, 1,
+        "server processes; more than 1 needs --storage postgres (default 1 for sqlite, 2 for postgres)");
+
+    /// <summary>Where the default PostgreSQL connection string comes from.</summary>
+    public const string PostgresEnvironmentVariable = "RISKENGINE_TEST_POSTGRES";
+
+    private const string StorageOption = "storage";
+    private const string PostgresOption = "postgres";
+    private const int DefaultPostgresServers = 2;
     private const string ServerDllOption = "server-dll";
     private const string OutOption = "out";
     private const string SetOption = "set";
 
-    private static readonly IntegerOption[] Numeric = [Seconds, Warmup, Batch, Clients, Entities, Verify];
+    private static readonly IntegerOption[] Numeric = [Seconds, Warmup, Batch, Clients, Entities, Verify, Servers];
 
     /// <summary>True when the arguments ask for help (<c>-h</c>, <c>--help</c>), wherever it appears.</summary>
     public static bool AsksForHelp(IEnumerable<string> arguments) =>
@@ -41,10 +51,11 @@ public static class IngestCommandLine
         var text = new StringBuilder();
         text.AppendLine("Usage: dotnet run -c Release --project loadtests/RiskEngine.LoadTests -- ingest [options]");
         text.AppendLine();
-        text.AppendLine("Starts the Release server on a free loopback port with a fresh data folder, registers entities,");
+        text.AppendLine("Starts the Release server (or, with --storage postgres, a cluster of them) on free loopback ports, registers entities,");
         text.AppendLine("posts batches of signals from concurrent clients and counts what is acknowledged as durable;");
-        text.AppendLine("re-posts a sample to prove nothing acknowledged was lost (and, after kill -9, reads the log file);");
-        text.AppendLine("then measures raw batched SQLite inserts into the same table in the same run, and reports the ratio.");
+        text.AppendLine("re-posts a sample to prove nothing acknowledged was lost (and, after kill -9, reads the signal log);");
+        text.AppendLine("then measures raw batched SQLite inserts into the same table in the same run, and reports the ratio;");
+        text.AppendLine("on PostgreSQL, raw binary COPY into a fresh copy of the table and naive per-signal state writes instead.");
         text.AppendLine();
         text.AppendLine("Options:");
         foreach (var option in Numeric)
@@ -52,6 +63,10 @@ public static class IngestCommandLine
             text.AppendLine(option.HelpLine);
         }
 
+        text.AppendLine($"  --{StorageOption + " KIND",-16} sqlite (default: one server, embedded files, beside raw SQLite inserts) or postgres");
+        text.AppendLine($"  {"",-18} (a cluster on a fresh schema, beside raw binary COPY and naive per-signal state writes)");
+        text.AppendLine($"  --{PostgresOption + " CONN",-16} PostgreSQL to use with --storage postgres (default ${PostgresEnvironmentVariable});");
+        text.AppendLine($"  {"",-18} the run creates a fresh schema in it and drops it at the end");
         text.AppendLine($"  --{ServerDllOption + " PATH",-16} the server to start (default {repository?.DefaultServerDll ?? "src/RiskEngine.Server/bin/Release/net10.0/RiskEngine.Server.dll"})");
         text.AppendLine($"  --{OutOption + " DIR",-16} where the JSON and Markdown reports go (default {repository?.DefaultResultsDirectory ?? "loadtests/results"})");
         text.AppendLine($"  --{SetOption + " KEY=VALUE",-16} extra server configuration, repeatable (e.g. --set Engine:DispatchQueueCapacity=65536)");
@@ -111,15 +126,65 @@ public static class IngestCommandLine
 
         int Number(IntegerOption option) => values.TryGetValue(option.Name, out var text) ? option.Parse(text) : option.Default;
 
+        var storage = ParseStorage(values);
+        var servers = values.ContainsKey(Servers.Name) ? Number(Servers) : storage == StorageMode.Postgres ? DefaultPostgresServers : 1;
+        if (storage == StorageMode.Sqlite && servers != 1)
+        {
+            throw new UsageException($"--{Servers.Name} {servers}: SQLite mode runs one server; a cluster needs --{StorageOption} postgres.");
+        }
+
+        string? postgres = null;
+        if (storage == StorageMode.Postgres)
+        {
+            postgres = values.TryGetValue(PostgresOption, out var given) ? given : Environment.GetEnvironmentVariable(PostgresEnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                throw new UsageException(
+                    $"--{StorageOption} postgres needs a connection string: pass --{PostgresOption} \"Host=...;Database=...;Username=...\" or set {PostgresEnvironmentVariable}.");
+            }
+
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+            }
+            catch (ArgumentException error)
+            {
+                throw new UsageException($"--{PostgresOption}: not a valid PostgreSQL connection string ({error.Message}).");
+            }
+        }
+        else if (values.ContainsKey(PostgresOption))
+        {
+            throw new UsageException($"--{PostgresOption} only applies with --{StorageOption} postgres.");
+        }
+
         var settings = new IngestSettings(
             Number(Seconds), Number(Warmup), Number(Batch), Number(Clients), Number(Entities), Number(Verify),
             ServerDll: PathOption(values, ServerDllOption, repository?.DefaultServerDll),
             OutDirectory: PathOption(values, OutOption, repository?.DefaultResultsDirectory),
-            ServerSettings: serverSettings);
+            ServerSettings: serverSettings,
+            Storage: storage,
+            Servers: servers,
+            Postgres: postgres);
         return settings;
     }
 
-    private static IEnumerable<string> KnownNames => Numeric.Select(o => o.Name).Append(ServerDllOption).Append(OutOption).Append(SetOption);
+    private static IEnumerable<string> KnownNames =>
+        Numeric.Select(o => o.Name).Append(StorageOption).Append(PostgresOption).Append(ServerDllOption).Append(OutOption).Append(SetOption);
+
+    private static StorageMode ParseStorage(Dictionary<string, string> values)
+    {
+        if (!values.TryGetValue(StorageOption, out var text))
+        {
+            return StorageMode.Sqlite;
+        }
+
+        return text.ToLowerInvariant() switch
+        {
+            "sqlite" => StorageMode.Sqlite,
+            "postgres" or "postgresql" => StorageMode.Postgres,
+            _ => throw new UsageException($"--{StorageOption}: '{text}' is not a storage kind (expected sqlite or postgres)."),
+        };
+    }
 
     private static bool IsKnown(string name) => KnownNames.Contains(name, StringComparer.Ordinal);
 

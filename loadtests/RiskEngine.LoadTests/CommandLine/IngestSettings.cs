@@ -10,6 +10,9 @@ namespace RiskEngine.LoadTests.CommandLine;
 /// <param name="ServerDll">The Release build of RiskEngine.Server to start.</param>
 /// <param name="OutDirectory">Where the JSON and Markdown reports go.</param>
 /// <param name="ServerSettings">Extra server configuration (Section:Key=value, or environment variables), for experiments.</param>
+/// <param name="Storage">Where the servers keep their data: the embedded SQLite files, or a PostgreSQL cluster.</param>
+/// <param name="Servers">How many server processes (a cluster when more than one; PostgreSQL only).</param>
+/// <param name="Postgres">The PostgreSQL connection string (PostgreSQL mode only; never written to the reports).</param>
 public sealed record IngestSettings(
     int Seconds,
     int WarmupSeconds,
@@ -19,4 +22,7 @@ public sealed record IngestSettings(
     int Verify,
     string ServerDll,
     string OutDirectory,
-    IReadOnlyDictionary<string, string> ServerSettings);
+    IReadOnlyDictionary<string, string> ServerSettings,
+    StorageMode Storage = StorageMode.Sqlite,
+    int Servers = 1,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? Postgres = null);

@@ -6,9 +6,11 @@ namespace RiskEngine.LoadTests.Hosting;
 /// <param name="LogPath">Where the server's stdout and stderr are kept.</param>
 /// <param name="ApiKey">The one credential configured, with scopes ingest and read.</param>
 /// <param name="Settings">Further configuration, as ASP.NET Core keys (Section:Key) and values.</param>
+/// <param name="Storage">Storage configuration (Section:Key and values) kept out of the reports because it may hold a password; none for SQLite.</param>
 public sealed record ServerLaunch(
     string ServerDll,
     string DataDirectory,
     string LogPath,
     string ApiKey,
-    IReadOnlyDictionary<string, string> Settings);
+    IReadOnlyDictionary<string, string> Settings,
+    IReadOnlyDictionary<string, string>? Storage = null);

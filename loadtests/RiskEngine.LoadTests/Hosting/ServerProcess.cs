@@ -69,7 +69,7 @@ public sealed class ServerProcess : IDisposable
         environment["Auth__ApiKeys__0__Key"] = launch.ApiKey;
         environment["Auth__ApiKeys__0__Scopes__0"] = "ingest";
         environment["Auth__ApiKeys__0__Scopes__1"] = "read";
-        foreach (var (key, value) in launch.Settings)
+        foreach (var (key, value) in launch.Settings.Concat(launch.Storage ?? new Dictionary<string, string>()))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -13,10 +13,17 @@ public sealed class CpuMeter
     // /proc reports in USER_HZ, which is 100 on every Linux ABI .NET runs on.
     private const double TicksPerSecond = 100;
 
-    private readonly int? _serverPid;
+    private readonly IReadOnlyList<int> _serverPids;
+    private readonly bool _meterDatabase;
     private Sample? _start;
 
-    public CpuMeter(int? serverPid) => _serverPid = serverPid;
+    /// <param name="serverPids">The server processes, whose CPU time is summed as "server"; none for a baseline.</param>
+    /// <param name="meterDatabase">Also sum the local PostgreSQL processes (named postgres) as "database".</param>
+    public CpuMeter(IReadOnlyList<int> serverPids, bool meterDatabase = false)
+    {
+        _serverPids = serverPids;
+        _meterDatabase = meterDatabase;
+    }
 
     public static bool IsSupported => OperatingSystem.IsLinux() && File.Exists("/proc/stat");
 
@@ -34,7 +41,7 @@ public sealed class CpuMeter
     public static string Describe(CpuUsage? usage) => usage is null
         ? ""
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"  cores: server {usage.ServerCores ?? 0:0.00} us {usage.LoadGeneratorCores:0.00} other {usage.OtherCores:0.00}");
+            $"  cores: server {usage.ServerCores ?? 0:0.00} us {usage.LoadGeneratorCores:0.00}{(usage.DatabaseCores is { } db ? $" postgres {db:0.00}" : "")} other {usage.OtherCores:0.00}");
 
     public CpuUsage? Stop()
     {
@@ -54,14 +61,17 @@ public sealed class CpuMeter
         var busy = Cores(end.MachineBusy - start.MachineBusy);
         var server = end.Server is { } s1 && start.Server is { } s0 ? Cores(s1 - s0) : (double?)null;
         var self = Cores(end.Self - start.Self);
+        // Backends that exit during the span take their ticks with them; never report less than nothing.
+        var database = end.Database is { } d1 && start.Database is { } d0 ? Math.Max(0, Cores(d1 - d0)) : (double?)null;
         return new CpuUsage(
             Math.Round(seconds, 3),
             busy,
             server,
             self,
-            Math.Round(Math.Max(0, busy - (server ?? 0) - self), 3),
+            Math.Round(Math.Max(0, busy - (server ?? 0) - self - (database ?? 0)), 3),
             Cores(end.IoWait - start.IoWait),
-            end.LoadAverage);
+            end.LoadAverage,
+            database);
     }
 
     private Sample? Take()
@@ -83,7 +93,8 @@ public sealed class CpuMeter
                 busy,
                 values[4],
                 ProcessTicks(Environment.ProcessId) ?? 0,
-                _serverPid is { } pid ? ProcessTicks(pid) : null,
+                _serverPids.Count == 0 ? null : _serverPids.Sum(pid => ProcessTicks(pid) ?? 0),
+                _meterDatabase ? DatabaseTicks() : null,
                 loadAverage);
         }
         catch (Exception error) when (error is IOException or FormatException or IndexOutOfRangeException)
@@ -106,5 +117,33 @@ public sealed class CpuMeter
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
-    private sealed record Sample(long Wall, long MachineBusy, long IoWait, long Self, long? Server, double LoadAverage);
+    /// <summary>utime + stime of every process named postgres (the postmaster, its workers and the backends).</summary>
+    private static long DatabaseTicks()
+    {
+        long ticks = 0;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.Length == 0 || !char.IsAsciiDigit(name[0]) || !int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(folder, "comm")).TrimEnd() == "postgres")
+                {
+                    ticks += ProcessTicks(pid) ?? 0;
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+            {
+                // The process ended while it was being read.
+            }
+        }
+
+        return ticks;
+    }
+
+    private sealed record Sample(long Wall, long MachineBusy, long IoWait, long Self, long? Server, long? Database, double LoadAverage);
 }

@@ -12,9 +12,10 @@ namespace RiskEngine.LoadTests.Phases;
 /// and waiting for its 202 before the next (closed loop), for the warm-up and the measured span. A signal counts
 /// as durable when a 202 answer counts it accepted; its latency is the request's. A batch the server refused as
 /// a whole is counted as failed and not acknowledged; an invalid item in a batch stops the run (the workload is
-/// wrong, the figure would be too).
+/// wrong, the figure would be too). With several servers (a cluster), client i posts to server i mod n.
 /// </summary>
-public sealed class EngineIngestPhase(EngineApi api, SignalWorkload workload, ServerProcess server, int batch, int clients)
+public sealed class EngineIngestPhase(
+    IReadOnlyList<EngineApi> apis, SignalWorkload workload, IReadOnlyList<ServerProcess> servers, int batch, int clients, bool meterDatabase = false)
 {
     private const int MaxConsecutiveFailures = 20;
 
@@ -30,14 +31,15 @@ public sealed class EngineIngestPhase(EngineApi api, SignalWorkload workload, Se
         TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
         var window = new MeasurementWindow(warmup, duration);
-        var cpu = new CpuMeter(server.ProcessId);
-        var lap = new CpuMeter(server.ProcessId);
+        var pids = servers.Select(s => s.ProcessId).ToArray();
+        var cpu = new CpuMeter(pids, meterDatabase);
+        var lap = new CpuMeter(pids, meterDatabase);
         lap.Start();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using (ProgressTicker.Start(() => Describe(window) + CpuMeter.Describe(lap.Lap())))
         {
             var meterStarted = StartAfterAsync(cpu, warmup, stop.Token);
-            var tasks = Enumerable.Range(0, clients).Select(_ => Task.Run(() => ClientAsync(window, stop), CancellationToken.None)).ToArray();
+            var tasks = Enumerable.Range(0, clients).Select(client => Task.Run(() => ClientAsync(apis[client % apis.Count], window, stop), CancellationToken.None)).ToArray();
             try
             {
                 await Task.WhenAll(tasks);
@@ -82,7 +84,7 @@ public sealed class EngineIngestPhase(EngineApi api, SignalWorkload workload, Se
         }
     }
 
-    private async Task ClientAsync(MeasurementWindow window, CancellationTokenSource stop)
+    private async Task ClientAsync(EngineApi api, MeasurementWindow window, CancellationTokenSource stop)
     {
         var body = new ArrayBufferWriter<byte>(batch * 280);
         try
@@ -149,9 +151,10 @@ public sealed class EngineIngestPhase(EngineApi api, SignalWorkload workload, Se
     private async Task FailedAsync(ApiResponse<IngestAnswer> response, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _failed);
-        if (server.HasExited)
+        if (servers.FirstOrDefault(s => s.HasExited) is { } exited)
         {
-            throw new InvalidOperationException($"The server exited during the run. Its last output:{Environment.NewLine}{server.Tail()}");
+            throw new InvalidOperationException(
+                $"The server on {exited.BaseAddress} exited during the run. Its last output:{Environment.NewLine}{exited.Tail()}");
         }
 
         if (response.Status is >= 400 and < 500 && !response.IsThrottled)

@@ -51,7 +51,7 @@ public static class RawSqliteBaseline
 
         var window = new MeasurementWindow(warmup, duration);
         var latency = new LatencyRecorder();
-        var cpu = new CpuMeter(serverPid: null);
+        var cpu = new CpuMeter([]);
         var metering = false;
         long transactions = 0;
         using (ProgressTicker.Start(() =>

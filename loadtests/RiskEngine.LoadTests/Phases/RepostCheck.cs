@@ -16,7 +16,7 @@ public static class RepostCheck
 
     /// <exception cref="InvalidOperationException">A batch failed or an item was rejected: the check could not be made.</exception>
     public static async Task<Outcome> RunAsync(
-        EngineApi api, SignalWorkload workload, long[] numbers, int batch, int clients, CancellationToken cancellationToken)
+        IReadOnlyList<EngineApi> apis, SignalWorkload workload, long[] numbers, int batch, int clients, CancellationToken cancellationToken)
     {
         var batches = (numbers.Length + batch - 1) / batch;
         var nextBatch = -1;
@@ -25,8 +25,10 @@ public static class RepostCheck
         long done = 0;
         var clock = Stopwatch.StartNew();
 
-        async Task ClientAsync()
+        // Client i posts to server i mod n: on a cluster, every server must recognise every acknowledged signal.
+        async Task ClientAsync(int client)
         {
+            var api = apis[client % apis.Count];
             var body = new ArrayBufferWriter<byte>(batch * 280);
             int index;
             while ((index = Interlocked.Increment(ref nextBatch)) < batches)
@@ -55,7 +57,7 @@ public static class RepostCheck
         await using (ProgressTicker.Start(() =>
             $"  re-post  {clock.Elapsed.TotalSeconds,4:0}s  {Interlocked.Read(ref done),10:N0} of {numbers.Length:N0}  duplicates {Interlocked.Read(ref duplicates):N0}  accepted as new {Interlocked.Read(ref accepted):N0}"))
         {
-            await Task.WhenAll(Enumerable.Range(0, Math.Min(clients, Math.Max(1, batches))).Select(_ => Task.Run(ClientAsync, cancellationToken)));
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(clients, Math.Max(1, batches))).Select(client => Task.Run(() => ClientAsync(client), cancellationToken)));
         }
 
         return new Outcome(numbers.Length, duplicates, accepted, Math.Round(clock.Elapsed.TotalSeconds, 3));

@@ -11,6 +11,7 @@ namespace RiskEngine.LoadTests.Reporting;
 /// <param name="OtherCores">Everything else on the machine: noise.</param>
 /// <param name="IoWaitCores">Idle time with I/O outstanding.</param>
 /// <param name="LoadAverage">The 1-minute load average at the end of the span.</param>
+/// <param name="DatabaseCores">PostgreSQL mode: all processes named postgres (whoever's queries they ran), not counted in <paramref name="OtherCores"/>; else null.</param>
 public sealed record CpuUsage(
     double Seconds,
     double MachineBusyCores,
@@ -18,7 +19,8 @@ public sealed record CpuUsage(
     double LoadGeneratorCores,
     double OtherCores,
     double IoWaitCores,
-    double LoadAverage)
+    double LoadAverage,
+    double? DatabaseCores = null)
 {
     /// <summary>CPU milliseconds per 1000 items done in the span, for a share of <paramref name="cores"/> over it.</summary>
     public double? MillisecondsPer1000(double? cores, long items) =>

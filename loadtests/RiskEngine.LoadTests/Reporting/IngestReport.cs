@@ -12,10 +12,12 @@ namespace RiskEngine.LoadTests.Reporting;
 /// <param name="ServerSettings">Configuration given to the server beyond its defaults.</param>
 /// <param name="Registration">Entities registered through the API.</param>
 /// <param name="Engine">The engine over HTTP, durable signals per second.</param>
-/// <param name="Baseline">Raw SQLite inserts into the same table.</param>
+/// <param name="Baseline">Raw writes into the same table: SQLite inserts, or binary COPY in PostgreSQL mode.</param>
 /// <param name="Ratio">Engine signals/s divided by raw rows/s.</param>
 /// <param name="Loss">Whether anything acknowledged was lost.</param>
 /// <param name="ServerLog">What the server logged during the run.</param>
+/// <param name="Naive">PostgreSQL mode: naive per-signal state writes (one WriteToStorageKey round trip per signal); null for SQLite.</param>
+/// <param name="NaiveRatio">PostgreSQL mode: engine signals/s divided by naive writes/s; null for SQLite.</param>
 /// <param name="ServerStartFailures">Starts of the server that died before it was ready (each retried with a fresh data folder): their first error.</param>
 public sealed record IngestReport(
     string Benchmark,
@@ -31,4 +33,6 @@ public sealed record IngestReport(
     double Ratio,
     LossFigures Loss,
     ServerLogSummary ServerLog,
-    IReadOnlyList<string> ServerStartFailures);
+    IReadOnlyList<string> ServerStartFailures,
+    NaiveFigures? Naive = null,
+    double? NaiveRatio = null);

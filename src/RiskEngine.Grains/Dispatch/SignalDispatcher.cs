@@ -31,6 +31,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly SortedDictionary<(long FirstSeq, long Id), DispatchBatch> _inFlight = new();
     private long _nextBatchId;
     private readonly long _capacity;
+    private readonly SemaphoreSlim _deliveries;
     private long _highestDispatched;
     private long _pending;
     private int _disposed;
@@ -42,6 +43,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         _metrics = metrics;
         var settings = options.Value;
         _capacity = Math.Max(1024, settings.DispatchQueueCapacity);
+        _deliveries = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrentDeliveries));
         _partitions = new Channel<Item>[Math.Max(1, settings.DispatchPartitions)];
         _workers = new Task[_partitions.Length];
         for (var i = 0; i < _partitions.Length; i++)
@@ -177,24 +179,38 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
+            Exception? failure = null;
+            await _deliveries.WaitAsync().ConfigureAwait(false);
             try
             {
                 await grain.ApplyAsync(envelopes).ConfigureAwait(false);
                 _metrics.RecordApplied(envelopes.Length, Stopwatch.GetElapsedTime(started));
-                break;
-            }
-            catch (Exception error) when (attempt < MaxAttempts && !_stopping.IsCancellationRequested)
-            {
-                LogRetry(_logger, error, first.SubjectId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(50 * (1 << attempt))).ConfigureAwait(false);
             }
             catch (Exception error)
             {
-                // The signals stay in the log: the subject replays them when it next activates.
-                LogGaveUp(_logger, error, first.SubjectId, envelopes.Length);
-                _metrics.RecordDispatchFailure(envelopes.Length);
+                failure = error;
+            }
+            finally
+            {
+                _deliveries.Release();
+            }
+
+            if (failure is null)
+            {
                 break;
             }
+
+            if (attempt < MaxAttempts && !_stopping.IsCancellationRequested)
+            {
+                LogRetry(_logger, failure, first.SubjectId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * (1 << attempt))).ConfigureAwait(false);
+                continue;
+            }
+
+            // The signals stay in the log: the subject replays them when it next activates.
+            LogGaveUp(_logger, failure, first.SubjectId, envelopes.Length);
+            _metrics.RecordDispatchFailure(envelopes.Length);
+            break;
         }
 
         foreach (var item in items)
