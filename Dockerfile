@@ -23,8 +23,10 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["dotnet", "RiskEngine.Server.dll", "health", "--url", "http://127.0.0.1:8080/health/ready"]
 ENTRYPOINT ["dotnet", "RiskEngine.Server.dll"]
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0.0-bookworm-slim AS load
+# The benchmark starts its own server processes (cluster mode on the compose PostgreSQL), so it carries the server too.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.0-bookworm-slim AS load
 WORKDIR /app
 COPY --from=build /out/load .
+COPY --from=build /out/server ./server
 USER app
 ENTRYPOINT ["dotnet", "RiskEngine.LoadTests.dll"]
