@@ -76,14 +76,9 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         await ReplayLogAsync(cancellationToken);
         Rescore();
 
-        // After a crash the district's snapshot may be older than ours, so a subject that was ever above blue reports
-        // on activation. One that never was has nothing in any district to correct: it stays quiet until it flags.
-        if (!State.EverFlagged)
-        {
-            _reportedLevel = RiskLevel.Blue;
-        }
-
-        await ReportAsync(force: State.EverFlagged);
+        // Always report on activation: after a crash the district's snapshot may be older than ours, or hold a flag
+        // this subject raised and cleared within one flush interval, which its own snapshot never recorded.
+        await ReportAsync(force: true);
         await OnRescoredAsync(activation: true);
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
@@ -182,12 +177,6 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             // it was last reported to must forget it, or it stays counted there for good.
             await GrainFactory.GetDistrict(previous).ReportAsync(
                 new SubjectLevelReport(SubjectId, Kind, Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
-        }
-
-        if (level != RiskLevel.Blue && !State.EverFlagged)
-        {
-            State.EverFlagged = true;
-            _dirty = true;
         }
 
         var topReason = Assessment.Reasons.Count > 0 ? ToView(Assessment.Reasons[0]) : null;

@@ -35,9 +35,6 @@ public class SubjectState
 
     /// <summary>The district the subject last reported to, so a move is noticed even when it happened while the grain was idle.</summary>
     [Id(9)] public string? ReportedDistrict { get; set; }
-
-    /// <summary>Whether a level above blue was ever reported: only then can a district hold something stale about it.</summary>
-    [Id(10)] public bool EverFlagged { get; set; }
 }
 
 /// <summary>An entity's snapshot: its own events plus the latest risk of each unit it owns.</summary>

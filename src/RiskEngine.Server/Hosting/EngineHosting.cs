@@ -90,7 +90,7 @@ public static class EngineHosting
         {
             o.ProbeTimeout = silo.ProbeTimeout;
             o.NumMissedProbesLimit = silo.NumMissedProbesLimit;
-            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+            o.IAmAliveTablePublishTimeout = silo.HeartbeatPeriod;
         });
         ConfigureSubjectCollection(orleans, engine);
         return orleans;

@@ -27,6 +27,13 @@ public sealed class SiloOptions
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Cluster mode: how often a silo writes its heartbeat to the membership table. A dead silo's row turns stale
+    /// after a few missed heartbeats, and only then can a lone survivor (a two-server cluster) declare it dead
+    /// without a second vote; so this bounds failover time for small clusters.
+    /// </summary>
+    public TimeSpan HeartbeatPeriod { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Cluster mode: missed probes before a peer is suspected.</summary>
     public int NumMissedProbesLimit { get; set; } = 2;
 }
