@@ -152,7 +152,7 @@ public static class IngestBenchmark
         finally
         {
             KeepServerLogs(serverLogs, files.ServerLog);
-            DeleteScratch(scratch);
+            await DeleteScratchAsync(scratch);
             if (cluster is not null)
             {
                 await cluster.DisposeAsync();
@@ -310,7 +310,7 @@ public static class IngestBenchmark
 
     private sealed record EngineSide(RegistrationFigures Registration, EngineFigures Engine, LossFigures Loss, IReadOnlyList<string> StartFailures);
 
-    private static void DeleteScratch(DirectoryInfo scratch)
+    private static async Task DeleteScratchAsync(DirectoryInfo scratch)
     {
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -326,11 +326,11 @@ public static class IngestBenchmark
             }
             catch (IOException) when (attempt < 5)
             {
-                Thread.Sleep(200);
+                await Task.Delay(200);
             }
             catch (UnauthorizedAccessException) when (attempt < 5)
             {
-                Thread.Sleep(200);
+                await Task.Delay(200);
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections;
 using Microsoft.Data.Sqlite;
 using RiskEngine.LoadTests.Workload;
 
@@ -20,8 +19,7 @@ public static class LogFileCheck
             throw new InvalidOperationException($"The server's signal log {signalsDb} does not exist.");
         }
 
-        var present = new BitArray(checked((int)workload.Issued));
-        long rows = 0;
+        var tally = new LoggedSignalTally(workload);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = signalsDb, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
         using (var connection = new SqliteConnection(connectionString))
         {
@@ -31,29 +29,10 @@ public static class LogFileCheck
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var number = workload.NumberOf(reader.GetString(0));
-                if (number >= 0 && number < present.Length)
-                {
-                    present[(int)number] = true;
-                    rows++;
-                }
+                tally.Add(reader.GetString(0));
             }
         }
 
-        long found = 0;
-        long missing = 0;
-        foreach (var number in acknowledged.All())
-        {
-            if (present[(int)number])
-            {
-                found++;
-            }
-            else
-            {
-                missing++;
-            }
-        }
-
-        return new Outcome(found, missing, rows);
+        return tally.Compare(acknowledged);
     }
 }

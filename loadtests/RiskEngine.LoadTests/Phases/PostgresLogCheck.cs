@@ -1,4 +1,3 @@
-using System.Collections;
 using Npgsql;
 using RiskEngine.LoadTests.Workload;
 
@@ -13,8 +12,7 @@ public static class PostgresLogCheck
     public static async Task<LogFileCheck.Outcome> RunAsync(
         string connectionString, SignalWorkload workload, AcknowledgedSignals acknowledged, CancellationToken cancellationToken)
     {
-        var present = new BitArray(checked((int)workload.Issued));
-        long rows = 0;
+        var tally = new LoggedSignalTally(workload);
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(cancellationToken);
@@ -22,29 +20,10 @@ public static class PostgresLogCheck
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var number = workload.NumberOf(reader.GetString(0));
-                if (number >= 0 && number < present.Length)
-                {
-                    present[(int)number] = true;
-                    rows++;
-                }
+                tally.Add(reader.GetString(0));
             }
         }
 
-        long found = 0;
-        long missing = 0;
-        foreach (var number in acknowledged.All())
-        {
-            if (present[(int)number])
-            {
-                found++;
-            }
-            else
-            {
-                missing++;
-            }
-        }
-
-        return new LogFileCheck.Outcome(found, missing, rows);
+        return tally.Compare(acknowledged);
     }
 }
