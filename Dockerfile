@@ -2,14 +2,24 @@
 #   docker build --target server -t riskengine/server .
 #   docker build --target load   -t riskengine/load .
 
+# The wall's pages (Vite + TypeScript); Debian's own nodejs is too old for Vite.
+FROM node:22.12.0-bookworm-slim AS pages
+WORKDIR /src/src/RiskEngine.Server/ClientApp
+COPY src/RiskEngine.Server/ClientApp/package.json src/RiskEngine.Server/ClientApp/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY seeds/ /src/seeds/
+COPY src/RiskEngine.Server/ClientApp/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0.100-bookworm-slim AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props RiskEngine.sln ./
 COPY src/ src/
 COPY loadtests/ loadtests/
 COPY seeds/ seeds/
-RUN dotnet publish src/RiskEngine.Server -c Release -o /out/server \
- && dotnet publish loadtests/RiskEngine.LoadTests -c Release -o /out/load
+COPY --from=pages /src/src/RiskEngine.Server/wwwroot/ src/RiskEngine.Server/wwwroot/
+RUN dotnet publish src/RiskEngine.Server -c Release -o /out/server -p:SkipClientAppBuild=true \
+ && dotnet publish loadtests/RiskEngine.LoadTests -c Release -o /out/load -p:SkipClientAppBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.0-bookworm-slim AS server
 WORKDIR /app

@@ -38,6 +38,9 @@ public sealed class EngineOptions
     /// <summary>Elevators must be maintained at least every this many days (TSG T5002).</summary>
     public int MaintenanceIntervalDays { get; set; } = 15;
 
+    /// <summary>A district tells the wall of its changes at most this often (coalescing).</summary>
+    public TimeSpan WallPublishInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How often the recovery checkpoint is moved forward.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

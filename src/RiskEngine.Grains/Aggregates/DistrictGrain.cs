@@ -15,7 +15,9 @@ public sealed partial class DistrictGrain(
     ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
 {
     private IGrainTimer? _flushTimer;
+    private IGrainTimer? _publishTimer;
     private bool _dirty;
+    private bool _unpublished;
     private DistrictSummary? _summary;
 
     private DistrictState State => state.State;
@@ -28,12 +30,21 @@ public sealed partial class DistrictGrain(
             Period = services.Options.SnapshotFlushInterval,
             Interleave = false,
         });
+
+        // Reports arrive in bursts; the wall hears of a district at most once per interval (coalesced).
+        _publishTimer = this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions
+        {
+            DueTime = services.Options.WallPublishInterval,
+            Period = services.Options.WallPublishInterval,
+            Interleave = false,
+        });
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _flushTimer?.Dispose();
+        _publishTimer?.Dispose();
         await FlushAsync(cancellationToken);
     }
 
@@ -66,6 +77,7 @@ public sealed partial class DistrictGrain(
 
         _summary = null;
         _dirty = true;
+        _unpublished = true;
         services.Tracker.MarkDirty(this.GetGrainId(), report.Version);
         return Task.CompletedTask;
     }
@@ -108,6 +120,25 @@ public sealed partial class DistrictGrain(
         return new LevelCounts(blue, yellow, orange, red);
     }
 
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        if (!_unpublished)
+        {
+            return;
+        }
+
+        _unpublished = false;
+        try
+        {
+            await GrainFactory.GetGrain<IWallFeedGrain>(0).PublishDistrictAsync(await GetSummaryAsync());
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _unpublished = true;
+            LogPublishFailed(logger, error, this.GetPrimaryKeyString());
+        }
+    }
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (!_dirty)
@@ -126,6 +157,9 @@ public sealed partial class DistrictGrain(
             LogFlushFailed(logger, error, this.GetPrimaryKeyString());
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "District {District}: publishing to the wall failed; will retry")]
+    private static partial void LogPublishFailed(ILogger logger, Exception error, string district);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "District {District}: writing the snapshot failed; will retry")]
     private static partial void LogFlushFailed(ILogger logger, Exception error, string district);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Domain.Alerts;
 
 namespace RiskEngine.Grains.Subjects;
 
@@ -23,6 +24,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     private double? _reportedScore;
     private RiskLevel? _reportedLevel;
     private SortedSet<long> _recentSeqs = [];
+    private List<AlertRaise> _pendingAlerts = [];
 
     protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, ILogger logger)
     {
@@ -73,13 +75,17 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
         History = history;
         await LoadProfileAsync(cancellationToken);
-        await ReplayLogAsync(cancellationToken);
+        var levelBefore = State.Level ?? RiskLevel.Blue;
+        var replayed = await ReplayLogAsync(cancellationToken);
         Rescore();
 
         // Always report on activation: after a crash the district's snapshot may be older than ours, or hold a flag
         // this subject raised and cleared within one flush interval, which its own snapshot never recorded.
         await ReportAsync(force: true);
         await OnRescoredAsync(activation: true);
+
+        // Signals replayed here were never applied by a live grain, so their alerts may never have been raised (raising twice is harmless).
+        await RaiseAlertsAsync(replayed, levelBefore);
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
             DueTime = Services.Options.SnapshotFlushInterval,
@@ -96,7 +102,8 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     public async Task ApplyAsync(IReadOnlyList<SignalEnvelope> signals)
     {
-        var applied = 0;
+        var applied = new List<RiskEvent>();
+        var levelBefore = State.Level ?? RiskLevel.Blue;
         foreach (var signal in signals)
         {
             if (IsApplied(signal.Seq))
@@ -104,15 +111,57 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
                 continue;
             }
 
-            Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data);
-            applied++;
+            if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
+            {
+                applied.Add(folded);
+            }
         }
 
-        if (applied > 0)
+        if (applied.Count > 0)
         {
             Rescore();
             await ReportAsync(force: false);
             await OnRescoredAsync(activation: false);
+            await RaiseAlertsAsync(applied, levelBefore);
+        }
+    }
+
+    /// <summary>Raises the alerts that newly applied signals and the level they led to fire; what fails is retried on the flush timer.</summary>
+    private async Task RaiseAlertsAsync(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore)
+    {
+        var rules = Services.Alerts;
+        var now = Services.Clock.GetUtcNow();
+        var score = Math.Round(Assessment.Score, 2);
+        var triggers = applied.SelectMany(e => rules.OnSignal(e, History, score, now))
+            .Concat(rules.OnLevel(levelBefore, State.Level ?? RiskLevel.Blue, State.LastCause, score, now));
+        foreach (var trigger in triggers)
+        {
+            _pendingAlerts.Add(new AlertRaise(trigger.Rule.Id, trigger.Seq, trigger.Level, trigger.Score, trigger.At, Kind, SubjectId, Name, District));
+        }
+
+        await SendPendingAlertsAsync();
+    }
+
+    private async Task SendPendingAlertsAsync()
+    {
+        if (_pendingAlerts.Count == 0)
+        {
+            return;
+        }
+
+        var pending = _pendingAlerts;
+        _pendingAlerts = [];
+        foreach (var raise in pending)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IAlertGrain>(AlertCase.IdOf(raise.Rule, raise.SubjectId)).RaiseAsync(raise);
+            }
+            catch (Exception error)
+            {
+                LogAlertFailed(_logger, error, raise.Rule, SubjectId);
+                _pendingAlerts.Add(raise);
+            }
         }
     }
 
@@ -191,17 +240,19 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
     }
 
-    private async Task ReplayLogAsync(CancellationToken cancellationToken)
+    private async Task<List<RiskEvent>> ReplayLogAsync(CancellationToken cancellationToken)
     {
-        var replayed = 0;
+        var replayed = new List<RiskEvent>();
         var after = State.AppliedFloor;
         while (true)
         {
             var page = await Services.Log.ReadSubjectAsync(SubjectId, after, ReplayPageSize, cancellationToken);
             foreach (var signal in page.Where(s => !IsApplied(s.Seq)))
             {
-                Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data);
-                replayed++;
+                if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
+                {
+                    replayed.Add(folded);
+                }
             }
 
             if (page.Count < ReplayPageSize)
@@ -212,13 +263,15 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             after = page[^1].Seq;
         }
 
-        if (replayed > 0)
+        if (replayed.Count > 0)
         {
-            LogReplayed(_logger, SubjectId, replayed, State.LastSeq);
+            LogReplayed(_logger, SubjectId, replayed.Count, State.LastSeq);
         }
+
+        return replayed;
     }
 
-    private void Fold(long seq, SignalKind kind, DateTimeOffset occurredAt, DateTimeOffset ingestedAt, string data)
+    private RiskEvent? Fold(long seq, SignalKind kind, DateTimeOffset occurredAt, DateTimeOffset ingestedAt, string data)
     {
         SignalFacts facts;
         try
@@ -230,15 +283,17 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             // Validated at the edge, so this is a log written by another version: skip it, loudly, and move on.
             LogUnreadable(_logger, error, SubjectId, seq);
             Remember(seq);
-            return;
+            return null;
         }
 
-        History = History.Apply(new RiskEvent(seq, kind, occurredAt, facts), Services.Catalog.Parameters);
+        var applied = new RiskEvent(seq, kind, occurredAt, facts);
+        History = History.Apply(applied, Services.Catalog.Parameters);
         Remember(seq);
         State.SignalCount++;
         State.UpdatedAt = ingestedAt;
         State.MaxIngestedAt = State.MaxIngestedAt is { } max && max > ingestedAt ? max : ingestedAt;
         MarkChanged(seq);
+        return applied;
     }
 
     private bool IsApplied(long seq) => seq <= State.AppliedFloor || _recentSeqs.Contains(seq);
@@ -257,6 +312,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        await SendPendingAlertsAsync();
         if (!_dirty)
         {
             return;
@@ -285,6 +341,9 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Subject}: logged signal {Seq} cannot be read and was skipped")]
     private static partial void LogUnreadable(ILogger logger, Exception error, string subject, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: raising alert {Rule} failed; will retry")]
+    private static partial void LogAlertFailed(ILogger logger, Exception error, string rule, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: writing the snapshot failed; will retry")]
     private static partial void LogFlushFailed(ILogger logger, Exception error, string subject);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RiskEngine.Domain;
+using RiskEngine.Domain.Alerts;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Storage;
 
@@ -13,8 +14,11 @@ public sealed class SubjectServices(
     RiskCatalog catalog,
     DirtySubjectTracker tracker,
     IOptions<EngineOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    AlertRuleSet alerts)
 {
+    public AlertRuleSet Alerts { get; } = alerts;
+
     public ISignalLog Log { get; } = log;
 
     public ISubjectDirectory Directory { get; } = directory;

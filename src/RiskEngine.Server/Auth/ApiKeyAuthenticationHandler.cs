@@ -19,6 +19,11 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? presented = Request.Headers[HeaderName];
+        if (string.IsNullOrEmpty(presented) && Request.Path.StartsWithSegments(Live.RiskHub.Path))
+        {
+            presented = Request.Query["access_token"];
+        }
+
         if (string.IsNullOrEmpty(presented))
         {
             return Task.FromResult(AuthenticateResult.NoResult());

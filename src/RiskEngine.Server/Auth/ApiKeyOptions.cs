@@ -32,4 +32,5 @@ public static class Policies
 {
     public const string Ingest = "ingest";
     public const string Read = "read";
+    public const string ActOnAlerts = "act-on-alerts";
 }

@@ -21,34 +21,46 @@ public static class DistrictEndpoints
             .WithSummary("One district: counts per level and top subjects")
             .RequireAuthorization(Policies.Read)
             .Produces<DistrictResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/city", GetCityAsync)
             .WithName("GetCity").WithTags("Districts")
             .WithSummary("The city: totals per level, its top list and its districts")
             .RequireAuthorization(Policies.Read)
-            .Produces<CityResponse>();
+            .Produces<CityResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
-    private static async Task<IResult> GetDistrictsAsync(IGrainFactory grains, RiskCatalog catalog)
+    private static async Task<IResult> GetDistrictsAsync(IGrainFactory grains, RiskCatalog catalog, System.Security.Claims.ClaimsPrincipal user)
     {
         var city = await grains.GetGrain<ICityGrain>(0).GetSummaryAsync();
-        return Results.Ok(city.Districts.Select(d => ToResponse(d, catalog)).ToArray());
+        return Results.Ok(city.Districts.Where(d => user.CanSee(d.Code)).Select(d => ToResponse(d, catalog)).ToArray());
     }
 
-    private static async Task<IResult> GetDistrictAsync(string code, IGrainFactory grains, RiskCatalog catalog)
+    private static async Task<IResult> GetDistrictAsync(string code, IGrainFactory grains, RiskCatalog catalog, System.Security.Claims.ClaimsPrincipal user)
     {
         if (catalog.FindDistrict(code) is null)
         {
             return Results.Problem(title: "Unknown district", detail: $"'{code}' is not a district of this city.", statusCode: StatusCodes.Status404NotFound);
         }
 
+        if (!user.CanSee(code))
+        {
+            return Results.Problem(title: "Forbidden", detail: $"District {code} is outside your jurisdiction.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         return Results.Ok(ToResponse(await grains.GetDistrict(code).GetSummaryAsync(), catalog));
     }
 
-    private static async Task<IResult> GetCityAsync(IGrainFactory grains, RiskCatalog catalog)
+    private static async Task<IResult> GetCityAsync(IGrainFactory grains, RiskCatalog catalog, System.Security.Claims.ClaimsPrincipal user)
     {
+        if (!user.SeesCity())
+        {
+            return Results.Problem(title: "Forbidden", detail: "The city view is for city-wide roles; read your districts instead.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var city = await grains.GetGrain<ICityGrain>(0).GetSummaryAsync();
         return Results.Ok(new CityResponse(
             ToResponse(city.Counts),
@@ -70,9 +82,9 @@ public static class DistrictEndpoints
             summary.MaxIngestedAt);
     }
 
-    private static LevelCountsResponse ToResponse(LevelCounts counts) => new(counts.Blue, counts.Yellow, counts.Orange, counts.Red);
+    public static LevelCountsResponse ToResponse(LevelCounts counts) => new(counts.Blue, counts.Yellow, counts.Orange, counts.Red);
 
-    private static RankedSubjectResponse ToResponse(RankedSubject subject) => new(
+    public static RankedSubjectResponse ToResponse(RankedSubject subject) => new(
         subject.Id,
         subject.Kind == SubjectKind.Entity ? "entity" : "equipment",
         subject.Name,

@@ -7,16 +7,26 @@ using Npgsql;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 using Orleans.Storage;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
 using RiskEngine.Domain;
+using RiskEngine.Domain.Alerts;
 using RiskEngine.Grains;
+using RiskEngine.Grains.Alerts;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Subjects;
 using RiskEngine.Server.Auth;
 using RiskEngine.Server.Demo;
+using RiskEngine.Server.Alerts;
 using RiskEngine.Server.Districts;
+using RiskEngine.Server.Live;
+using RiskEngine.Server.Operations;
 using RiskEngine.Server.Signals;
 using RiskEngine.Server.Subjects;
 using RiskEngine.Storage;
+using RiskEngine.Storage.Alerts;
+using RiskEngine.Storage.People;
+using RiskEngine.Storage.Relational;
 using RiskEngine.Storage.PostgreSql;
 using RiskEngine.Storage.Sqlite;
 
@@ -38,10 +48,15 @@ public static class EngineHosting
         services.Configure<IngestOptions>(configuration.GetSection(IngestOptions.Section));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         storage.Validate();
-        var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(configuration));
+        var seeds = SeedCatalogLoader.FindDirectory(configuration);
+        var catalog = SeedCatalogLoader.Load(seeds);
+        services.AddSingleton(SeedCatalogLoader.LoadAlertRules(seeds));
         if (storage.IsPostgreSql)
         {
             services.AddClusterEngine(catalog, storage);
@@ -51,6 +66,7 @@ public static class EngineHosting
             services.AddEmbeddedEngine(catalog, storage);
         }
 
+        services.AddHostedService<PeopleStartup>();
         services.AddHostedService<EngineLifecycle>();
         services.AddHostedService<DemoFeed>();
         AddSilo(builder, storage);
@@ -69,6 +85,7 @@ public static class EngineHosting
             storage.MaxRowsPerCommit, sp.GetRequiredService<ILogger<PostgreSqlSignalLog>>()));
         services.AddSingleton<ISubjectDirectory>(sp => new PostgreSqlSubjectDirectory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDispatchCheckpointStore, PostgreSqlCheckpointStore>();
+        services.AddSingleton(sp => RelationalDatabase.ForPostgreSql(sp.GetRequiredService<NpgsqlDataSource>()));
         AddEngine(services);
         return services;
     }
@@ -143,6 +160,7 @@ public static class EngineHosting
         services.AddSingleton(catalog);
         services.AddSingleton(new RiskModel(catalog));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => SeedCatalogLoader.LoadAlertRules(SeedCatalogLoader.FindDirectory(sp.GetRequiredService<IConfiguration>())));
     }
 
     private static void AddEmbeddedStorage(IServiceCollection services, StorageOptions storage)
@@ -154,6 +172,13 @@ public static class EngineHosting
         services.AddSingleton<ISignalLog, SqliteSignalLog>();
         services.AddSingleton<ISubjectDirectory, SqliteSubjectDirectory>();
         services.AddSingleton<IDispatchCheckpointStore, SqliteCheckpointStore>();
+
+        // Opened after the log's SqliteDatabase, which creates the schema of the whole file.
+        services.AddSingleton(sp =>
+        {
+            var log = sp.GetRequiredService<SqliteDatabase>();
+            return RelationalDatabase.ForSqlite(log.Path);
+        });
     }
 
     private static void AddEngine(IServiceCollection services)
@@ -166,6 +191,9 @@ public static class EngineHosting
         services.AddSingleton<CheckpointWriter>();
         services.AddSingleton<SubjectServices>();
         services.AddSingleton<EngineReadiness>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<SecretStore>();
+        services.AddSingleton<AlertStore>();
     }
 
     private static void AddSilo(WebApplicationBuilder builder, StorageOptions storage)
@@ -174,9 +202,17 @@ public static class EngineHosting
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         var siloPort = silo.SiloPort == 0 ? FreePort.Pick() : silo.SiloPort;
         var gatewayPort = silo.GatewayPort == 0 ? FreePort.Pick() : silo.GatewayPort;
+        var alerts = builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
+            orleans.Configure<ReminderOptions>(o =>
+            {
+                if (alerts.CheckPeriod < o.MinimumReminderPeriod)
+                {
+                    o.MinimumReminderPeriod = alerts.CheckPeriod;
+                }
+            });
             if (storage.IsPostgreSql)
             {
                 orleans.Configure<ClusterOptions>(o =>
@@ -213,11 +249,18 @@ public static class EngineHosting
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SignalValidator>();
         services.AddSingleton<RegistrationValidator>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<TokenKeys>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ThroughputMeter>();
+        services.AddSingleton<WallPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WallPublisher>());
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024).AddMessagePackProtocol();
+        AddAuthentication(services);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, Scopes.Ingest))
-            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, Scopes.Read));
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.HasClaim(Scopes.ClaimType, Scopes.Read) || c.User.IsPerson()))
+            .AddPolicy(Policies.ActOnAlerts, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Acting));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -232,6 +275,7 @@ public static class EngineHosting
                 await Results.Problem(title: "Too many requests", detail: "This credential's request rate is over its limit; retry later.",
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
             };
+            options.AddPolicy(LoginEndpoints.LoginRateLimit, LoginEndpoints.LoginPartition);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 if (!http.Request.Path.StartsWithSegments("/api"))
@@ -259,10 +303,69 @@ public static class EngineHosting
             .AddMeter("Microsoft.AspNetCore.Server.Kestrel"));
     }
 
+    /// <summary>
+    /// Machines present an API key (header, or <c>access_token</c> on the hub); people a JWT (bearer header, or
+    /// <c>access_token</c> on the hub, where browsers cannot set headers). One default scheme picks per request.
+    /// </summary>
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        const string pick = "ApiKeyOrBearer";
+        services.AddAuthentication(pick)
+            .AddPolicyScheme(pick, pick, o => o.ForwardDefaultSelector = http =>
+            {
+                var authorization = http.Request.Headers.Authorization.ToString();
+                if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                {
+                    return JwtBearerDefaults.AuthenticationScheme;
+                }
+
+                var token = http.Request.Path.StartsWithSegments(RiskHub.Path) ? http.Request.Query["access_token"].ToString() : "";
+                return token.Count(c => c == '.') == 2 ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenKeys, IOptions<JwtOptions>>((o, keys, jwt) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    NameClaimType = PersonClaims.NameClaim,
+                    RoleClaimType = PersonClaims.RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    IssuerSigningKeyResolver = (_, _, _, _) => keys.Key is { } key ? [key] : [],
+                };
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments(RiskHub.Path)
+                            && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+    }
+
     public static WebApplication MapRiskEngine(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(async (http, next) =>
+        {
+            // The pages load nothing from elsewhere and run no inline script.
+            http.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            await next();
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -277,6 +380,10 @@ public static class EngineHosting
         api.MapSignalEndpoints();
         api.MapSubjectEndpoints();
         api.MapDistrictEndpoints();
+        api.MapLoginEndpoints();
+        api.MapAlertEndpoints();
+        api.MapSystemEndpoints();
+        app.MapHub<RiskHub>(RiskHub.Path);
         return app;
     }
 }

@@ -24,6 +24,14 @@ public static class SeedCatalogLoader
         throw new InvalidOperationException($"No seeds found in {beside}; set {ConfigurationKey}.");
     }
 
+    public static RiskEngine.Domain.Alerts.AlertRuleSet LoadAlertRules(string directory)
+    {
+        var path = Path.Combine(directory, "alert-rules.json");
+        return File.Exists(path)
+            ? RiskEngine.Domain.Alerts.AlertRuleSet.Parse(File.ReadAllText(path))
+            : throw new FileNotFoundException($"Seed file {path} is missing.", path);
+    }
+
     public static RiskCatalog Load(string directory)
     {
         string Read(string file)

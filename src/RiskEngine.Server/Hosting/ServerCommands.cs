@@ -2,7 +2,7 @@ namespace RiskEngine.Server.Hosting;
 
 /// <summary>
 /// The server's one-shot commands (as opposed to running the engine):
-/// <c>db migrate</c> creates or upgrades the schema and exits; <c>health --url U</c> probes a running server
+/// <c>db migrate</c> creates or upgrades the schema and exits; <c>users add</c> creates a person's account; <c>health --url U</c> probes a running server
 /// (container images carry no curl).
 /// </summary>
 public static class ServerCommands
@@ -16,6 +16,11 @@ public static class ServerCommands
                 return await MigrateAsync(rest);
             case ["db", ..]:
                 Console.Error.WriteLine("usage: RiskEngine.Server db migrate [--Storage:Provider=...] [--Storage:ConnectionString=...]");
+                return 2;
+            case ["users", "add", .. var rest]:
+                return await UsersCommand.RunAsync(rest, Console.In);
+            case ["users", ..]:
+                Console.Error.WriteLine(UsersCommand.Usage);
                 return 2;
             case ["health", "--url", var url]:
                 return await ProbeAsync(url);

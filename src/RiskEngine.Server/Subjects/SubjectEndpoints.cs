@@ -37,6 +37,7 @@ public static class SubjectEndpoints
             .RequireAuthorization(Policies.Read)
             .Produces<SubjectRiskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/equipment/{code}", GetEquipmentAsync)
@@ -45,6 +46,7 @@ public static class SubjectEndpoints
             .RequireAuthorization(Policies.Read)
             .Produces<SubjectRiskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -116,7 +118,7 @@ public static class SubjectEndpoints
         return Results.Ok(new RegistrationResponse(result.Created, result.Updated, rejected));
     }
 
-    private static async Task<IResult> GetEntityAsync(string uscc, IGrainFactory grains, ISubjectDirectory directory)
+    private static async Task<IResult> GetEntityAsync(string uscc, IGrainFactory grains, ISubjectDirectory directory, System.Security.Claims.ClaimsPrincipal user)
     {
         if (!Uscc.TryParse(uscc, out var id, out var error))
         {
@@ -125,11 +127,11 @@ public static class SubjectEndpoints
 
         // Ask the directory first, so a read of an unknown code never creates a grain.
         return await directory.ExistsAsync(id.Value)
-            ? Results.Ok(ToResponse(await grains.GetEntity(id.Value).GetRiskAsync()))
+            ? Visible(await grains.GetEntity(id.Value).GetRiskAsync(), user)
             : NotFound("entity", id.Value);
     }
 
-    private static async Task<IResult> GetEquipmentAsync(string code, IGrainFactory grains, ISubjectDirectory directory)
+    private static async Task<IResult> GetEquipmentAsync(string code, IGrainFactory grains, ISubjectDirectory directory, System.Security.Claims.ClaimsPrincipal user)
     {
         if (!EquipmentCode.TryParse(code, out var id, out var error))
         {
@@ -137,9 +139,14 @@ public static class SubjectEndpoints
         }
 
         return await directory.ExistsAsync(id.Value)
-            ? Results.Ok(ToResponse(await grains.GetEquipment(id.Value).GetRiskAsync()))
+            ? Visible(await grains.GetEquipment(id.Value).GetRiskAsync(), user)
             : NotFound("equipment unit", id.Value);
     }
+
+    private static IResult Visible(SubjectRiskView risk, System.Security.Claims.ClaimsPrincipal user) =>
+        user.CanSee(risk.District)
+            ? Results.Ok(ToResponse(risk))
+            : Results.Problem(title: "Forbidden", detail: $"{risk.Id} is in district {risk.District}, outside your jurisdiction.", statusCode: StatusCodes.Status403Forbidden);
 
     private static IResult NotFound(string what, string id) =>
         Results.Problem(title: "Unknown subject", detail: $"No {what} {id} is registered and no signal has named it.", statusCode: StatusCodes.Status404NotFound);

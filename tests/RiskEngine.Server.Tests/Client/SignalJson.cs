@@ -65,5 +65,26 @@ public sealed class SignalJson(string source)
         yield return RectifyInspection(uscc);
     }
 
+    /// <summary>Enough to turn any entity red: critical sampling failures, a complaint storm, the dishonest list, a closed shop.</summary>
+    public IEnumerable<JsonObject> RedHistory(string uscc)
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            yield return Signal("sampling", uscc, new JsonObject { ["result"] = "fail", ["severity"] = "critical" }, hoursAgo: i + 1);
+        }
+
+        for (var i = 0; i < 15; i++)
+        {
+            yield return Complaint(uscc, hoursAgo: i * 0.2);
+        }
+
+        yield return Signal("credit", uscc, new JsonObject { ["event"] = "dishonest-list" }, hoursAgo: 5);
+        yield return Signal("inspection", uscc, new JsonObject
+        {
+            ["result"] = "closed",
+            ["findings"] = new JsonArray(new JsonObject { ["severity"] = "critical" }, new JsonObject { ["severity"] = "critical" }),
+        }, hoursAgo: 3);
+    }
+
     public static JsonArray Batch(IEnumerable<JsonNode?> items) => new(items.Select(i => i?.DeepClone()).ToArray());
 }

@@ -12,7 +12,7 @@ namespace RiskEngine.Server.Tests.Documentation;
 public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHelper output) : IClassFixture<EngineServerFixture>
 {
     /// <summary>In this order, so the reads find what the registrations and signals created.</summary>
-    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http"];
+    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http", "auth.http", "alerts.http"];
 
     [Fact]
     public void Every_api_group_has_an_example_file()
@@ -25,10 +25,14 @@ public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHe
     [Fact]
     public async Task Every_example_answers_as_documented()
     {
+        var officer = await People.PeopleAccounts.AddAsync(fixture.Server, "officer");
         var overrides = new Dictionary<string, string>
         {
             ["baseUrl"] = fixture.Server.BaseAddress.ToString().TrimEnd('/'),
             ["apiKey"] = TestApiKeys.Full,
+            ["userName"] = officer,
+            ["password"] = People.PeopleAccounts.Password,
+            ["accessToken"] = (await People.PeopleAccounts.LoginAsync(fixture.Server, officer)).AccessToken,
         };
         using var client = new HttpClient();
         var outcomes = new List<string>();

@@ -31,7 +31,10 @@ public sealed class EngineServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Builds, starts and waits for readiness. <paramref name="settings"/> override the defaults.</summary>
-    public static async Task<EngineServer> StartAsync(IEnumerable<KeyValuePair<string, string?>>? settings = null, string? dataDirectory = null)
+    public static async Task<EngineServer> StartAsync(
+        IEnumerable<KeyValuePair<string, string?>>? settings = null,
+        string? dataDirectory = null,
+        Action<IServiceCollection>? services = null)
     {
         var ownedData = dataDirectory is null ? new TemporaryDirectory() : null;
         var configuration = new Dictionary<string, string?>
@@ -52,9 +55,12 @@ public sealed class EngineServer : IAsyncDisposable
             // As when the server runs on its own: the OpenAPI document's title, for one, is taken from it.
             ApplicationName = typeof(Program).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
+            // The pages the server project's build wrote (ClientApp.targets), as `dotnet run` serves them.
+            WebRootPath = Path.Combine(RepositoryPaths.ServerProject, "wwwroot"),
             EnvironmentName = "Production",
         });
         builder.Configuration.AddInMemoryCollection(configuration);
+        services?.Invoke(builder.Services);
         builder.AddRiskEngine();
         var app = builder.Build();
         app.MapRiskEngine();

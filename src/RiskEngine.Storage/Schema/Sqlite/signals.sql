@@ -44,3 +44,62 @@ CREATE TABLE IF NOT EXISTS dispatch_checkpoint (
     owner  TEXT    PRIMARY KEY,
     seq    INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- People who log in. user_name is stored lower-cased; districts is a comma-separated list of codes, '' = the whole city.
+CREATE TABLE IF NOT EXISTS app_user (
+    user_name      TEXT    PRIMARY KEY,
+    display_name   TEXT    NOT NULL,
+    password_hash  TEXT    NOT NULL,
+    role           TEXT    NOT NULL,
+    districts      TEXT    NOT NULL,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Secrets the engine generates at first start (the token signing key), shared by every server on the store.
+CREATE TABLE IF NOT EXISTS engine_secret (
+    name        TEXT    PRIMARY KEY,
+    value       TEXT    NOT NULL,
+    created_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- One row per (rule, subject): its current cycle. Times are unix ms.
+CREATE TABLE IF NOT EXISTS alert (
+    id               TEXT    PRIMARY KEY,
+    rule             TEXT    NOT NULL,
+    subject_id       TEXT    NOT NULL,
+    subject_kind     INTEGER NOT NULL,
+    subject_name     TEXT,
+    district         TEXT    NOT NULL,
+    level            TEXT    NOT NULL,
+    state            TEXT    NOT NULL,
+    score            REAL    NOT NULL,
+    opened_at        INTEGER NOT NULL,
+    last_seen_at     INTEGER NOT NULL,
+    occurrences      INTEGER NOT NULL,
+    acknowledged_by  TEXT,
+    acknowledged_at  INTEGER,
+    assignee         TEXT,
+    resolved_by      TEXT,
+    resolved_at      INTEGER,
+    escalations      INTEGER NOT NULL,
+    last_note        TEXT,
+    below_since      INTEGER,
+    last_trigger_seq INTEGER NOT NULL,
+    version          INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alert_district_state ON alert (district, state, opened_at);
+
+-- Every state change of an alert, in order.
+CREATE TABLE IF NOT EXISTS alert_audit (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id    TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    actor       TEXT    NOT NULL,
+    action      TEXT    NOT NULL,
+    from_state  TEXT,
+    to_state    TEXT    NOT NULL,
+    level       TEXT    NOT NULL,
+    note        TEXT
+);
+CREATE INDEX IF NOT EXISTS alert_audit_alert ON alert_audit (alert_id, id);

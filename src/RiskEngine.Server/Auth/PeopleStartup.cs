@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using RiskEngine.Storage.People;
+
+namespace RiskEngine.Server.Auth;
+
+/// <summary>
+/// At start: loads the token signing key and, on a store with no users yet, creates the first admin with a generated
+/// password printed once. Of servers starting together on one store, only the one whose insert wins prints.
+/// </summary>
+public sealed partial class PeopleStartup(TokenKeys keys, UserStore users, ILogger<PeopleStartup> logger) : IHostedService
+{
+    public const string FirstAdminName = "admin";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await keys.LoadAsync(cancellationToken);
+        if (await users.CountAsync(cancellationToken) > 0)
+        {
+            return;
+        }
+
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+        var admin = new UserRecord(FirstAdminName, "Administrator", PasswordHashing.Hash(password), Roles.Admin, [], DateTimeOffset.UtcNow);
+        if (!await users.AddAsync(admin, cancellationToken))
+        {
+            return;
+        }
+
+        // Printed once, to the console rather than the log sinks: it is a secret.
+        Console.WriteLine();
+        Console.WriteLine("==================================================================");
+        Console.WriteLine(" RiskEngine created the first administrator:");
+        Console.WriteLine($"   user name: {FirstAdminName}");
+        Console.WriteLine($"   password:  {password}");
+        Console.WriteLine(" Log in at /login.html; add people with `-- users add`.");
+        Console.WriteLine("==================================================================");
+        Console.WriteLine();
+        LogFirstAdmin(logger, FirstAdminName);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator '{UserName}' (password printed on the console once)")]
+    private static partial void LogFirstAdmin(ILogger logger, string userName);
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+
+namespace RiskEngine.Server.Auth;
+
+/// <summary>
+/// What a caller may see and do. Machines (API keys) with scope read see the whole city; people see their
+/// jurisdiction districts, or the whole city when they have none.
+/// </summary>
+public static class PersonClaims
+{
+    public const string District = "district";
+
+    public const string RoleClaim = "role";
+
+    public const string NameClaim = "name";
+
+    public static bool IsPerson(this ClaimsPrincipal user) => user.FindFirst(RoleClaim) is not null;
+
+    public static string? Role(this ClaimsPrincipal user) => user.FindFirst(RoleClaim)?.Value;
+
+    public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    /// <summary>The districts the caller is limited to; null when it sees the whole city.</summary>
+    public static IReadOnlySet<string>? Jurisdiction(this ClaimsPrincipal user)
+    {
+        if (!user.IsPerson())
+        {
+            return null;
+        }
+
+        var districts = user.FindAll(District).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return districts.Count == 0 ? null : districts;
+    }
+
+    public static bool SeesCity(this ClaimsPrincipal user) => user.Jurisdiction() is null;
+
+    public static bool CanSee(this ClaimsPrincipal user, string district) => user.Jurisdiction() is not { } limited || limited.Contains(district);
+
+    public static bool CanActOnAlerts(this ClaimsPrincipal user) => user.Role() is { } role && Roles.Acting.Contains(role);
+}

@@ -1,0 +1,160 @@
+// The shapes the server sends and accepts (JSON, camelCase), mirrored from the v1 contract.
+// Only types: nothing here exists at run time.
+
+export type Level = "blue" | "yellow" | "orange" | "red";
+export type Role = "viewer" | "officer" | "supervisor" | "admin";
+export type SubjectKind = "entity" | "equipment";
+export type AlertState = "open" | "acknowledged" | "resolved";
+
+export interface LevelCounts {
+  blue: number;
+  yellow: number;
+  orange: number;
+  red: number;
+}
+
+export interface Reason {
+  code: string;
+  zh: string;
+  en: string;
+  contribution: number;
+}
+
+export interface RankedSubject {
+  id: string;
+  kind: SubjectKind;
+  name: string | null;
+  district: string;
+  score: number;
+  level: Level;
+  reason: Reason | null;
+}
+
+export interface DistrictSummary {
+  code: string;
+  name: string;
+  nameEn: string;
+  counts: LevelCounts;
+  total: number;
+  top: RankedSubject[];
+  maxIngestedAt: string | null;
+}
+
+export interface CitySummary {
+  counts: LevelCounts;
+  total: number;
+  top: RankedSubject[];
+  districts: DistrictSummary[];
+}
+
+export interface TrendPoint extends LevelCounts {
+  at: string;
+  signalsPerMinute: number;
+  openAlerts: number;
+}
+
+export interface CityTrend {
+  points: TrendPoint[];
+}
+
+/** The complete current state of one watched scope ("city" or "district:420112"). */
+export interface WallFrame {
+  scope: string;
+  version: number;
+  generatedAt: string;
+  maxIngestedAt: string | null;
+  counts: LevelCounts;
+  total: number;
+  top: RankedSubject[];
+  districts: DistrictSummary[];
+  signalsPerMinute: number;
+  openAlerts: number;
+}
+
+export interface AlertView {
+  id: string;
+  subjectId: string;
+  subjectKind: SubjectKind;
+  subjectName: string | null;
+  district: string;
+  rule: string;
+  ruleZh: string;
+  ruleEn: string;
+  level: Level;
+  state: AlertState;
+  openedAt: string;
+  lastSeenAt: string;
+  occurrences: number;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  assignee: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  escalations: number;
+  lastNote: string | null;
+  score: number;
+}
+
+export interface AlertList {
+  items: AlertView[];
+}
+
+export interface BulkAckResult {
+  id: string;
+  status: number;
+  alert: AlertView | null;
+  error: string | null;
+}
+
+export interface BulkAckResponse {
+  results: BulkAckResult[];
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  fromState: AlertState | null;
+  toState: AlertState | null;
+  note: string | null;
+}
+
+export interface AuditTrail {
+  items: AuditEntry[];
+}
+
+export interface DistrictAlertStats {
+  district: string;
+  open: number;
+  acknowledged: number;
+  meanSecondsToAcknowledge: number | null;
+  meanSecondsToResolve: number | null;
+}
+
+export interface AlertStats {
+  districts: DistrictAlertStats[];
+}
+
+export interface LoginRequest {
+  userName: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresAt: string;
+  userName: string;
+  role: Role;
+  /** District codes of the user's jurisdiction; empty means the whole city. */
+  districts: string[];
+}
+
+/** RFC 7807 problem details, with the extensions this API adds (e.g. acknowledgedBy on a 409). */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  acknowledgedBy?: string;
+  [extension: string]: unknown;
+}

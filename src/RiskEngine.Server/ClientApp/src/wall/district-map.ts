@@ -1,0 +1,154 @@
+import type { DistrictSummary } from "../shared/contract";
+import { districtName, districtNames } from "../shared/districts";
+import { formatDecimal, formatInteger } from "../shared/format";
+import { onLanguageChange, t } from "../shared/i18n";
+import { levelColors, levelKey, levels } from "../shared/levels";
+import { createChart, type EChartsType, type WallChartOption } from "./echarts-setup";
+import { colourScaleMax, riskIndex } from "./risk-index";
+import { registerWuhanMap, wuhanMapName } from "./wuhan-geo";
+
+const seriesId = "districts";
+const noDataColour = "#1c2a48";
+
+interface RegionDatum {
+  name: string;
+  value: number | "-";
+  district: DistrictSummary | null;
+  itemStyle?: { borderColor?: string; borderWidth?: number; opacity?: number };
+  label?: { fontSize: number };
+}
+
+// The six old-town districts (江岸 ... 青山) are small on the map: their labels are set smaller so
+// they do not cover each other.
+const coreDistricts = new Set(["420102", "420103", "420104", "420105", "420106", "420107"]);
+
+/** Map labels drop the 区 suffix (江岸区 -> 江岸), as is usual on maps of the city. */
+function mapLabel(code: string): string {
+  const name = districtName(code);
+  return name.length > 2 && name.endsWith("区") ? name.slice(0, -1) : name;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The map of Wuhan's districts coloured by risk index. One ECharts instance for the page's life;
+ * each update sends only the series data and the scale, under stable ids, so nothing is rebuilt.
+ */
+export class DistrictMap {
+  private readonly chart: EChartsType;
+  private districts: readonly DistrictSummary[] = [];
+  private selected: string | null = null;
+
+  constructor(element: HTMLElement, stageScale: number, onSelect: (code: string) => void) {
+    registerWuhanMap();
+    this.chart = createChart(element, stageScale);
+    this.chart.setOption(this.baseOption());
+    // Registered once: a click on a region drills down; the handler gets the region's code.
+    this.chart.on("click", (params) => {
+      if (params.componentType === "series" && typeof params.name === "string") onSelect(params.name);
+    });
+    onLanguageChange(() => this.render());
+    this.render();
+  }
+
+  update(districts: readonly DistrictSummary[], selected: string | null): void {
+    this.districts = districts;
+    this.selected = selected;
+    this.render();
+  }
+
+  private render(): void {
+    const byCode = new Map(this.districts.map((d) => [d.code, d]));
+    let highest = 0;
+    const data: RegionDatum[] = districtNames.map(({ code }) => {
+      const district = byCode.get(code) ?? null;
+      const value = district ? riskIndex(district.counts, district.total) : "-";
+      if (typeof value === "number") highest = Math.max(highest, value);
+      const datum: RegionDatum = { name: code, value, district, label: { fontSize: coreDistricts.has(code) ? 12 : 17 } };
+      if (this.selected === code) datum.itemStyle = { borderColor: "#ffffff", borderWidth: 3 };
+      else if (this.selected !== null) datum.itemStyle = { opacity: 0.45 };
+      return datum;
+    });
+    const max = colourScaleMax(highest);
+    const option: WallChartOption = {
+      visualMap: [{ id: "index", max, text: [formatInteger(max), "0"] }],
+      series: [{ id: seriesId, type: "map", data }],
+    };
+    // Merge mode (the default): only what changed is sent; series and components keep their ids.
+    this.chart.setOption(option, { lazyUpdate: true });
+  }
+
+  private baseOption(): WallChartOption {
+    return {
+      backgroundColor: "transparent",
+      animationDurationUpdate: 600,
+      tooltip: {
+        trigger: "item",
+        backgroundColor: "rgba(8, 18, 40, 0.94)",
+        borderColor: "#2f7df6",
+        textStyle: { color: "#e4ecff", fontSize: 16 },
+        formatter: (params) => this.tooltip(params),
+      },
+      visualMap: [{
+        id: "index",
+        type: "continuous",
+        min: 0,
+        max: 50,
+        left: 24,
+        bottom: 16,
+        itemHeight: 160,
+        calculable: false,
+        hoverLink: false,
+        seriesIndex: 0,
+        inRange: { color: [levelColors.blue, levelColors.yellow, levelColors.orange, levelColors.red] },
+        textStyle: { color: "#b8c8ea", fontSize: 14 },
+      }],
+      series: [{
+        id: seriesId,
+        type: "map",
+        map: wuhanMapName,
+        nameProperty: "code",
+        // Wuhan lies near 30.5°N: a degree of longitude is cos(30.5°) ≈ 0.86 of a degree of latitude.
+        aspectScale: 0.86,
+        layoutCenter: ["50%", "50%"],
+        layoutSize: "96%",
+        roam: false,
+        selectedMode: false,
+        itemStyle: { areaColor: noDataColour, borderColor: "#0b1733", borderWidth: 1.2 },
+        label: {
+          show: true,
+          color: "#ffffff",
+          fontSize: 15,
+          textBorderColor: "#0b1733",
+          textBorderWidth: 3,
+          formatter: (params: { name: string }) => mapLabel(params.name),
+        },
+        emphasis: {
+          label: { color: "#ffffff" },
+          itemStyle: { areaColor: "#5fa0ff", borderColor: "#ffffff", borderWidth: 2 },
+        },
+        data: [],
+      }],
+    };
+  }
+
+  private tooltip(params: unknown): string {
+    const p = params as { name?: string; data?: RegionDatum };
+    const code = p.name ?? "";
+    const district = p.data?.district ?? null;
+    const title = `<b>${escapeHtml(districtName(code))}</b>`;
+    if (!district) return `${title}<br>${escapeHtml(t("wall.map.noData"))}`;
+    const colon = t("punct.colon");
+    const lines = [...levels].reverse().map((level) =>
+      `<span style="color:${levelColors[level]}">●</span> ${escapeHtml(t(levelKey(level)))}${colon}${formatInteger(district.counts[level])}`);
+    return [
+      title,
+      `${escapeHtml(t("wall.kpi.total"))}${colon}${formatInteger(district.total)}`,
+      `${escapeHtml(t("wall.map.index"))}${colon}${formatDecimal(riskIndex(district.counts, district.total))}`,
+      ...lines,
+      `<small>${escapeHtml(t("wall.map.clickHint"))}</small>`,
+    ].join("<br>");
+  }
+}

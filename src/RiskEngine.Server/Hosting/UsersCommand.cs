@@ -1,0 +1,131 @@
+using Npgsql;
+using RiskEngine.Server.Auth;
+using RiskEngine.Storage.People;
+using RiskEngine.Storage.PostgreSql;
+using RiskEngine.Storage.Relational;
+using RiskEngine.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace RiskEngine.Server.Hosting;
+
+/// <summary>
+/// <c>users add --name N --role R [--district 420112 ...] --password-stdin [--update]</c>: creates (or with --update,
+/// replaces) a person's account in the configured store. The password is read from standard input, never from the
+/// command line, so it stays out of shell history and process lists.
+/// </summary>
+public static class UsersCommand
+{
+    public const string Usage =
+        "usage: RiskEngine.Server users add --name NAME --role viewer|officer|supervisor|admin [--district CODE ...] --password-stdin [--update] [--Storage:...=...]";
+
+    public static async Task<int> RunAsync(string[] args, TextReader input)
+    {
+        string? name = null, role = null;
+        var districts = new List<string>();
+        var passwordFromStdin = false;
+        var update = false;
+        var configurationArgs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--name" when i + 1 < args.Length: name = args[++i]; break;
+                case "--role" when i + 1 < args.Length: role = args[++i]; break;
+                case "--district" when i + 1 < args.Length: districts.Add(args[++i]); break;
+                case "--password-stdin": passwordFromStdin = true; break;
+                case "--update": update = true; break;
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains(':', StringComparison.Ordinal):
+                    configurationArgs.Add(setting);
+                    if (!setting.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                    {
+                        configurationArgs.Add(args[++i]);
+                    }
+
+                    break;
+                default:
+                    return Fail($"unexpected argument '{args[i]}'");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return Fail("--name is required: up to 100 characters, no spaces");
+        }
+
+        if (role is null || !Roles.IsKnown(role))
+        {
+            return Fail($"--role must be one of {string.Join(", ", Roles.All)}");
+        }
+
+        if (!passwordFromStdin)
+        {
+            return Fail("--password-stdin is required (the password is read from standard input)");
+        }
+
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
+        if (PasswordHashing.Weakness(password) is { } weakness)
+        {
+            return Fail(weakness);
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. configurationArgs])
+            .Build();
+        var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(configuration));
+        var unknown = districts.Where(d => catalog.FindDistrict(d) is null).ToArray();
+        if (unknown.Length > 0)
+        {
+            return Fail($"unknown district(s): {string.Join(", ", unknown)}; known: {string.Join(", ", catalog.Districts.Select(d => d.Code))}");
+        }
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        try
+        {
+            storage.Validate();
+            var user = new UserRecord(UserStore.Normalize(name), name, PasswordHashing.Hash(password), role, districts.Distinct().ToArray(), DateTimeOffset.UtcNow);
+            var done = await WithStoreAsync(storage, store => update ? store.UpdateAsync(user) : store.AddAsync(user));
+            if (!done)
+            {
+                return Fail(update ? $"there is no user '{user.UserName}' to update" : $"user '{user.UserName}' exists; add --update to replace its password, role and districts");
+            }
+
+            Console.WriteLine($"{(update ? "Updated" : "Added")} {user.UserName} ({role}; {(districts.Count == 0 ? "whole city" : string.Join(", ", user.Districts))}).");
+            return 0;
+        }
+        catch (Exception error) when (error is InvalidOperationException or System.Data.Common.DbException or IOException)
+        {
+            Console.Error.WriteLine($"users add failed: {error.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<bool> WithStoreAsync(StorageOptions storage, Func<UserStore, Task<bool>> work)
+    {
+        if (!storage.IsPostgreSql)
+        {
+            var path = Path.Combine(storage.FullDataDirectory, "signals.db");
+            using (new SqliteDatabase(path, storage.MaxRowsPerCommit, NullLoggerFactory.Instance))
+            {
+                // Opening it creates or upgrades the schema.
+            }
+
+            await using var sqlite = RelationalDatabase.ForSqlite(path);
+            return await work(new UserStore(sqlite, TimeProvider.System));
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(storage.RequireConnectionString());
+        await new PostgreSqlMigrator(dataSource).MigrateAsync();
+        await using var postgres = RelationalDatabase.ForPostgreSql(dataSource);
+        return await work(new UserStore(postgres, TimeProvider.System));
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"users add: {message}");
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,48 @@
+namespace RiskEngine.Server.Live;
+
+/// <summary>Signals this server accepted, in one-second buckets over the last minute.</summary>
+public sealed class ThroughputMeter(TimeProvider clock)
+{
+    private readonly long[] _buckets = new long[60];
+    private readonly long[] _bucketSecond = new long[60];
+    private readonly Lock _gate = new();
+
+    public void Record(int accepted)
+    {
+        if (accepted <= 0)
+        {
+            return;
+        }
+
+        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        var slot = (int)(second % 60);
+        lock (_gate)
+        {
+            if (_bucketSecond[slot] != second)
+            {
+                _bucketSecond[slot] = second;
+                _buckets[slot] = 0;
+            }
+
+            _buckets[slot] += accepted;
+        }
+    }
+
+    public long LastMinute()
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        long sum = 0;
+        lock (_gate)
+        {
+            for (var slot = 0; slot < 60; slot++)
+            {
+                if (now - _bucketSecond[slot] < 60)
+                {
+                    sum += _buckets[slot];
+                }
+            }
+        }
+
+        return sum;
+    }
+}
