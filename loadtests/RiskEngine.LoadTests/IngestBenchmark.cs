@@ -26,16 +26,10 @@ public static class IngestBenchmark
 
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
-    private const int StartAttempts = 3;
-
     /// <summary>Runs the benchmark; 0 when nothing acknowledged was lost, 1 when something was.</summary>
     public static async Task<int> RunAsync(IngestSettings settings, RepositoryLayout? repository, CancellationToken cancellationToken)
     {
-        if (!File.Exists(settings.ServerDll))
-        {
-            throw new UsageException(
-                $"The server build {settings.ServerDll} is missing; build it first: dotnet build -c Release src/RiskEngine.Server");
-        }
+        await ServerBuild.EnsureAsync(settings.ServerDll, repository, cancellationToken);
 
         // Phases bound themselves by count or time; this bounds the whole run should any of them hang.
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -125,7 +119,7 @@ public static class IngestBenchmark
 
             token.ThrowIfCancellationRequested();
 
-            KeepServerLogs(serverLogs, files.ServerLog);
+            ServerLogs.Keep(serverLogs, files.ServerLog);
             var report = new IngestReport(
                 "ingest", runId, startedAt, DateTimeOffset.Now, machine, settings, serverSettings,
                 engineSide.Registration, engineSide.Engine, baseline,
@@ -151,8 +145,8 @@ public static class IngestBenchmark
         }
         finally
         {
-            KeepServerLogs(serverLogs, files.ServerLog);
-            await DeleteScratchAsync(scratch);
+            ServerLogs.Keep(serverLogs, files.ServerLog);
+            await ScratchFolder.DeleteAsync(scratch);
             if (cluster is not null)
             {
                 await cluster.DisposeAsync();
@@ -194,7 +188,7 @@ public static class IngestBenchmark
         {
             foreach (var launch in launches)
             {
-                var server = await StartServerAsync(launch, startFailures, cancellationToken);
+                var server = await ServerStarter.StartAsync(launch, startFailures, cancellationToken);
                 servers.Add(server);
                 apis.Add(new EngineApi(server.BaseAddress, launch.ApiKey, settings.Clients));
                 Console.WriteLine($"          started pid {server.ProcessId} on {server.BaseAddress}, data in {launch.DataDirectory}");
@@ -246,92 +240,5 @@ public static class IngestBenchmark
         return new EngineSide(registration, engine, loss, startFailures);
     }
 
-    /// <summary>
-    /// Starts the server, trying again with a fresh data folder when it dies while starting (up to
-    /// <see cref="StartAttempts"/> times): the benchmark measures ingest, and the report keeps each failed start.
-    /// </summary>
-    private static async Task<ServerProcess> StartServerAsync(ServerLaunch launch, List<string> failures, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await ServerProcess.StartAsync(launch, cancellationToken);
-            }
-            catch (ServerStartException error) when (attempt < StartAttempts)
-            {
-                failures.Add(error.FirstError ?? error.Message.Split(Environment.NewLine)[0]);
-                Console.Error.WriteLine($"          the server failed to start (attempt {attempt} of {StartAttempts}): {error.FirstError ?? error.Message}");
-                Console.Error.WriteLine("          starting it again with a fresh data folder");
-                if (Directory.Exists(launch.DataDirectory))
-                {
-                    Directory.Delete(launch.DataDirectory, recursive: true);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Copies the servers' logs beside the reports, whether the run succeeded or not: they explain both. Several
-    /// servers' logs go into one file, each under a header line.
-    /// </summary>
-    private static void KeepServerLogs(IReadOnlyList<string> scratchLogs, string kept)
-    {
-        try
-        {
-            if (scratchLogs.Count == 1)
-            {
-                if (File.Exists(scratchLogs[0]))
-                {
-                    File.Copy(scratchLogs[0], kept, overwrite: true);
-                }
-
-                return;
-            }
-
-            using var output = new StreamWriter(kept, append: false);
-            for (var n = 0; n < scratchLogs.Count; n++)
-            {
-                output.WriteLine($"==== server {n + 1} of {scratchLogs.Count} ====");
-                if (File.Exists(scratchLogs[n]))
-                {
-                    foreach (var line in File.ReadLines(scratchLogs[n]))
-                    {
-                        output.WriteLine(line);
-                    }
-                }
-            }
-        }
-        catch (IOException error)
-        {
-            Console.Error.WriteLine($"Could not keep the server logs in {kept}: {error.Message}");
-        }
-    }
-
     private sealed record EngineSide(RegistrationFigures Registration, EngineFigures Engine, LossFigures Loss, IReadOnlyList<string> StartFailures);
-
-    private static async Task DeleteScratchAsync(DirectoryInfo scratch)
-    {
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            try
-            {
-                scratch.Refresh();
-                if (scratch.Exists)
-                {
-                    scratch.Delete(recursive: true);
-                }
-
-                return;
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                await Task.Delay(200);
-            }
-            catch (UnauthorizedAccessException) when (attempt < 5)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
 }

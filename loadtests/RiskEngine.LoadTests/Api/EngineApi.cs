@@ -19,8 +19,15 @@ public sealed class EngineApi : IDisposable
 
     private readonly HttpClient _http;
 
+    public Uri BaseAddress { get; }
+
+    /// <summary>The credential, for the wall clients' hub connections.</summary>
+    public string ApiKey { get; }
+
     public EngineApi(Uri baseAddress, string apiKey, int connections)
     {
+        BaseAddress = baseAddress;
+        ApiKey = apiKey;
         var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = Math.Max(1, connections),
@@ -39,6 +46,39 @@ public sealed class EngineApi : IDisposable
     /// <summary>POST /api/v1/entities with a JSON array; 200 carries the counts.</summary>
     public Task<ApiResponse<RegistrationAnswer>> PostEntitiesAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
         PostAsync("/api/v1/entities", body, HttpStatusCode.OK, LoadTestJson.Default.RegistrationAnswer, cancellationToken);
+
+    /// <summary>POST /api/v1/equipment with a JSON array; 200 carries the counts.</summary>
+    public Task<ApiResponse<RegistrationAnswer>> PostEquipmentAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        PostAsync("/api/v1/equipment", body, HttpStatusCode.OK, LoadTestJson.Default.RegistrationAnswer, cancellationToken);
+
+    /// <summary>GET /api/v1/system/stats: the server's memory and live grain activations.</summary>
+    public async Task<ApiResponse<SystemStats>> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.GetAsync("/api/v1/system/stats", cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return new ApiResponse<SystemStats>(status, null, TimeSpan.Zero, response.ReasonPhrase ?? "");
+            }
+
+            var stats = await response.Content.ReadFromJsonAsync(LoadTestJson.Default.SystemStats, cancellationToken);
+            return new ApiResponse<SystemStats>(status, stats, TimeSpan.Zero, stats is null ? "the answer's body was empty" : "");
+        }
+        catch (HttpRequestException error)
+        {
+            return new ApiResponse<SystemStats>(0, null, TimeSpan.Zero, error.Message);
+        }
+        catch (JsonException error)
+        {
+            return new ApiResponse<SystemStats>(0, null, TimeSpan.Zero, $"the answer was not the expected JSON: {error.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ApiResponse<SystemStats>(0, null, TimeSpan.Zero, $"no answer within {RequestTimeout.TotalSeconds:0} s");
+        }
+    }
 
     private async Task<ApiResponse<T>> PostAsync<T>(
         string path, ReadOnlyMemory<byte> body, HttpStatusCode expected, JsonTypeInfo<T> type, CancellationToken cancellationToken)

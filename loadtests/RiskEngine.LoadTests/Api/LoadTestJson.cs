@@ -9,4 +9,6 @@ namespace RiskEngine.LoadTests.Api;
 [JsonSerializable(typeof(IngestAnswer))]
 [JsonSerializable(typeof(RegistrationAnswer))]
 [JsonSerializable(typeof(IngestReport))]
+[JsonSerializable(typeof(SystemStats))]
+[JsonSerializable(typeof(ScenarioReport))]
 public sealed partial class LoadTestJson : JsonSerializerContext;

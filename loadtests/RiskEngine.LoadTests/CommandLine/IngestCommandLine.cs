@@ -38,7 +38,6 @@ public static class IngestCommandLine
     private const int DefaultPostgresServers = 2;
     private const string ServerDllOption = "server-dll";
     private const string OutOption = "out";
-    private const string SetOption = "set";
 
     private static readonly IntegerOption[] Numeric = [Seconds, Warmup, Batch, Clients, Entities, Verify, Servers];
 
@@ -63,14 +62,14 @@ public static class IngestCommandLine
             text.AppendLine(option.HelpLine);
         }
 
-        text.AppendLine($"  --{StorageOption + " KIND",-16} sqlite (default: one server, embedded files, beside raw SQLite inserts) or postgres");
-        text.AppendLine($"  {"",-18} (a cluster on a fresh schema, beside raw binary COPY and naive per-signal state writes)");
-        text.AppendLine($"  --{PostgresOption + " CONN",-16} PostgreSQL to use with --storage postgres (default ${PostgresEnvironmentVariable});");
-        text.AppendLine($"  {"",-18} the run creates a fresh schema in it and drops it at the end");
-        text.AppendLine($"  --{ServerDllOption + " PATH",-16} the server to start (default {repository?.DefaultServerDll ?? "src/RiskEngine.Server/bin/Release/net10.0/RiskEngine.Server.dll"})");
-        text.AppendLine($"  --{OutOption + " DIR",-16} where the JSON and Markdown reports go (default {repository?.DefaultResultsDirectory ?? "loadtests/results"})");
-        text.AppendLine($"  --{SetOption + " KEY=VALUE",-16} extra server configuration, repeatable (e.g. --set Engine:DispatchQueueCapacity=65536)");
-        text.AppendLine($"  {"-h, --help",-18} this text");
+        text.AppendLine($"  --{StorageOption + " KIND",-24} sqlite (default: one server, embedded files, beside raw SQLite inserts) or postgres");
+        text.AppendLine($"  {"",-26} (a cluster on a fresh schema, beside raw binary COPY and naive per-signal state writes)");
+        text.AppendLine($"  --{PostgresOption + " CONN",-24} PostgreSQL to use with --storage postgres (default ${PostgresEnvironmentVariable});");
+        text.AppendLine($"  {"",-26} the run creates a fresh schema in it and drops it at the end");
+        text.AppendLine($"  --{ServerDllOption + " PATH",-24} the server to start (default {repository?.DefaultServerDll ?? "src/RiskEngine.Server/bin/Release/net10.0/RiskEngine.Server.dll"})");
+        text.AppendLine($"  --{OutOption + " DIR",-24} where the JSON and Markdown reports go (default {repository?.DefaultResultsDirectory ?? "loadtests/results"})");
+        text.AppendLine($"  --{OptionTokens.SetOption + " KEY=VALUE",-24} extra server configuration, repeatable (e.g. --set Engine:DispatchQueueCapacity=65536)");
+        text.AppendLine($"  {"-h, --help",-26} this text");
         text.AppendLine();
         text.AppendLine("Build the server first: dotnet build -c Release src/RiskEngine.Server");
         return text.ToString();
@@ -80,49 +79,9 @@ public static class IngestCommandLine
     /// <exception cref="UsageException">An unknown or repeated option, a missing or malformed value, a value out of range.</exception>
     public static IngestSettings Parse(IReadOnlyList<string> arguments, RepositoryLayout? repository)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var serverSettings = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var argument = arguments[i];
-            if (!argument.StartsWith("--", StringComparison.Ordinal) || argument.Length == 2)
-            {
-                throw new UsageException($"Unexpected argument '{argument}'; options start with -- (see --help).");
-            }
-
-            var name = argument[2..];
-            string? value = null;
-            var equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (equals >= 0)
-            {
-                value = name[(equals + 1)..];
-                name = name[..equals];
-            }
-
-            if (!IsKnown(name))
-            {
-                throw new UsageException($"Unknown option '--{name}'; known: {string.Join(", ", KnownNames.Select(n => "--" + n))}.");
-            }
-
-            if (value is null)
-            {
-                if (i + 1 >= arguments.Count || arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new UsageException($"--{name} needs a value.");
-                }
-
-                value = arguments[++i];
-            }
-
-            if (name == SetOption)
-            {
-                AddServerSetting(serverSettings, value);
-            }
-            else if (!values.TryAdd(name, value))
-            {
-                throw new UsageException($"--{name} is given more than once.");
-            }
-        }
+        var tokens = OptionTokens.Read(arguments, KnownNames.ToArray());
+        var values = tokens.Values;
+        var serverSettings = tokens.ServerSettings;
 
         int Number(IntegerOption option) => values.TryGetValue(option.Name, out var text) ? option.Parse(text) : option.Default;
 
@@ -169,9 +128,9 @@ public static class IngestCommandLine
     }
 
     private static IEnumerable<string> KnownNames =>
-        Numeric.Select(o => o.Name).Append(StorageOption).Append(PostgresOption).Append(ServerDllOption).Append(OutOption).Append(SetOption);
+        Numeric.Select(o => o.Name).Append(StorageOption).Append(PostgresOption).Append(ServerDllOption).Append(OutOption).Append(OptionTokens.SetOption);
 
-    private static StorageMode ParseStorage(Dictionary<string, string> values)
+    private static StorageMode ParseStorage(IReadOnlyDictionary<string, string> values)
     {
         if (!values.TryGetValue(StorageOption, out var text))
         {
@@ -186,24 +145,7 @@ public static class IngestCommandLine
         };
     }
 
-    private static bool IsKnown(string name) => KnownNames.Contains(name, StringComparer.Ordinal);
-
-    private static void AddServerSetting(SortedDictionary<string, string> settings, string assignment)
-    {
-        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
-        if (equals <= 0)
-        {
-            throw new UsageException($"--{SetOption}: '{assignment}' is not KEY=VALUE (e.g. Engine:DispatchQueueCapacity=65536).");
-        }
-
-        var key = assignment[..equals].Trim();
-        if (!settings.TryAdd(key, assignment[(equals + 1)..]))
-        {
-            throw new UsageException($"--{SetOption}: {key} is set more than once.");
-        }
-    }
-
-    private static string PathOption(Dictionary<string, string> values, string name, string? fallback)
+    private static string PathOption(IReadOnlyDictionary<string, string> values, string name, string? fallback)
     {
         if (values.TryGetValue(name, out var given))
         {

@@ -23,5 +23,5 @@ public sealed record IntegerOption(string Name, int Minimum, int Maximum, int De
     }
 
     public string HelpLine => string.Create(CultureInfo.InvariantCulture,
-        $"  --{Name + " N",-16} {Description} ({Minimum}..{Maximum}, default {Default})");
+        $"  --{Name + " N",-24} {Description} ({Minimum}..{Maximum}, default {Default})");
 }

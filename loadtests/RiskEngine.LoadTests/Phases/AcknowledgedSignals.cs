@@ -8,6 +8,7 @@ public sealed class AcknowledgedSignals
 {
     private readonly Lock _lock = new();
     private readonly List<(long First, int Count)> _runs = [];
+    private readonly List<long> _runStarts = [];
     private long _count;
 
     public long Count
@@ -26,7 +27,25 @@ public sealed class AcknowledgedSignals
         lock (_lock)
         {
             _runs.Add((first, count));
+            _runStarts.Add(_count);
             _count += count;
+        }
+    }
+
+    /// <summary>A uniformly chosen acknowledged number, or -1 when there is none yet; cheap enough to call per signal.</summary>
+    public long Pick(Random random)
+    {
+        lock (_lock)
+        {
+            if (_count == 0)
+            {
+                return -1;
+            }
+
+            var position = random.NextInt64(_count);
+            var run = _runStarts.BinarySearch(position);
+            run = run >= 0 ? run : ~run - 1;
+            return _runs[run].First + (position - _runStarts[run]);
         }
     }
 

@@ -14,25 +14,29 @@ public static class LogFileCheck
 
     public static Outcome Run(string signalsDb, SignalWorkload workload, AcknowledgedSignals acknowledged)
     {
+        var tally = new LoggedSignalTally(workload);
+        ForEachSourceId(signalsDb, tally.Add);
+        return tally.Compare(acknowledged);
+    }
+
+    /// <summary>Hands every source id in the log file to <paramref name="visit"/>.</summary>
+    /// <exception cref="InvalidOperationException">The file does not exist.</exception>
+    public static void ForEachSourceId(string signalsDb, Action<string> visit)
+    {
         if (!File.Exists(signalsDb))
         {
             throw new InvalidOperationException($"The server's signal log {signalsDb} does not exist.");
         }
 
-        var tally = new LoggedSignalTally(workload);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = signalsDb, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
-        using (var connection = new SqliteConnection(connectionString))
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source_id FROM signal_log";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT source_id FROM signal_log";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                tally.Add(reader.GetString(0));
-            }
+            visit(reader.GetString(0));
         }
-
-        return tally.Compare(acknowledged);
     }
 }

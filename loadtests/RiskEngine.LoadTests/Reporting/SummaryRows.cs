@@ -16,7 +16,7 @@ public static class SummaryRows
         var rows = new List<(string What, string Figure, string Detail)>
         {
             ("registration (HTTP)", $"{N(report.Registration.PerSecond)} entities/s",
-                $"{N(report.Registration.Entities)} entities in {report.Registration.Requests} batches of {report.Registration.BatchSize}, {F(report.Registration.Seconds)} s"),
+                $"{N(report.Registration.Subjects)} entities in {report.Registration.Requests} batches of {report.Registration.BatchSize}, {F(report.Registration.Seconds)} s"),
             (engineName, $"{N(engine.SignalsPerSecond)} signals/s",
                 $"{N(engine.Accepted)} in {F(engine.Seconds)} s; {N(engine.Requests)} requests; latency ms p50 {F(engine.RequestLatency.P50Ms)}, p90 {F(engine.RequestLatency.P90Ms)}, p99 {F(engine.RequestLatency.P99Ms)}, max {F(engine.RequestLatency.MaxMs)}; 429s {engine.ThrottledRequests}, failed {engine.FailedRequests}"),
             (rawName, $"{N(raw.RowsPerSecond)} rows/s",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RiskEngine.Domain;
 
 namespace RiskEngine.LoadTests.Workload;
@@ -56,14 +55,5 @@ public sealed class SignalMix
     }
 
     private static SignalTemplate[] Variants(SignalKind kind, string source, params string[] wireData) =>
-        wireData.Select(wire =>
-        {
-            using var document = JsonDocument.Parse(wire);
-            if (!SignalFactsCodec.TryParse(kind, document.RootElement, out var facts, out var error))
-            {
-                throw new InvalidOperationException($"The workload's {kind.ToWire()} data {wire} is invalid for the engine: {error}");
-            }
-
-            return new SignalTemplate(kind, source, wire, SignalFactsCodec.ToJson(facts!));
-        }).ToArray();
+        wireData.Select(wire => SignalTemplate.Validated(kind, source, wire)).ToArray();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RiskEngine.Domain;
 
 namespace RiskEngine.LoadTests.Workload;
@@ -11,4 +12,20 @@ public sealed record SignalTemplate(SignalKind Kind, string Source, string WireD
 {
     /// <summary>The kind's name on the wire and in the log, e.g. "complaint".</summary>
     public string KindWire { get; } = Kind.ToWire();
+
+    /// <summary>
+    /// A template whose data has been put through the domain's own codec, which both proves the engine will accept
+    /// it and yields the exact text its log stores.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data is not valid for the kind.</exception>
+    public static SignalTemplate Validated(SignalKind kind, string source, string wireData)
+    {
+        using var document = JsonDocument.Parse(wireData);
+        if (!SignalFactsCodec.TryParse(kind, document.RootElement, out var facts, out var error))
+        {
+            throw new InvalidOperationException($"The workload's {kind.ToWire()} data {wireData} is invalid for the engine: {error}");
+        }
+
+        return new SignalTemplate(kind, source, wireData, SignalFactsCodec.ToJson(facts!));
+    }
 }
