@@ -1,3 +1,4 @@
+import { loadAlertStats } from "../shared/alert-stats";
 import { api, query } from "../shared/api";
 import type {
   AlertList, AlertState, AlertStats, AlertView, AuditTrail, BulkAckResponse,
@@ -32,5 +33,5 @@ export function auditTrail(id: string): Promise<AuditTrail> {
 }
 
 export function alertStats(): Promise<AlertStats> {
-  return api<AlertStats>(`${base}/stats`);
+  return loadAlertStats();
 }

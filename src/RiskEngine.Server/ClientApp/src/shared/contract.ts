@@ -127,7 +127,10 @@ export interface DistrictAlertStats {
   district: string;
   open: number;
   acknowledged: number;
+  resolved: number;
+  /** Seconds, one decimal; null while no alert of the district has been acknowledged. */
   meanSecondsToAcknowledge: number | null;
+  /** Seconds, one decimal; null while no alert of the district has been resolved. */
   meanSecondsToResolve: number | null;
 }
 

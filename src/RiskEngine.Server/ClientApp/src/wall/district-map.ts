@@ -1,6 +1,6 @@
-import type { DistrictSummary } from "../shared/contract";
+import type { DistrictAlertStats, DistrictSummary } from "../shared/contract";
 import { districtName, districtNames } from "../shared/districts";
-import { formatDecimal, formatInteger } from "../shared/format";
+import { formatDecimal, formatDuration, formatInteger } from "../shared/format";
 import { onLanguageChange, t } from "../shared/i18n";
 import { levelColors, levelKey, levels } from "../shared/levels";
 import { createChart, type EChartsType, type WallChartOption } from "./echarts-setup";
@@ -40,6 +40,8 @@ export class DistrictMap {
   private readonly chart: EChartsType;
   private districts: readonly DistrictSummary[] = [];
   private selected: string | null = null;
+  // Mean response times by district code, for the tooltip; replaced whole on each stats refresh.
+  private responseTimes: ReadonlyMap<string, DistrictAlertStats> = new Map();
 
   constructor(element: HTMLElement, stageScale: number, onSelect: (code: string) => void) {
     registerWuhanMap();
@@ -57,6 +59,11 @@ export class DistrictMap {
     this.districts = districts;
     this.selected = selected;
     this.render();
+  }
+
+  /** The response-time figures (null when they could not be read): the tooltip shows them as "—". */
+  setResponseTimes(districts: readonly DistrictAlertStats[] | null): void {
+    this.responseTimes = new Map((districts ?? []).map((d) => [d.district, d]));
   }
 
   private render(): void {
@@ -134,6 +141,15 @@ export class DistrictMap {
     };
   }
 
+  /** "平均认领 1分24秒 / 平均办结 22分"; "—" for a mean with nothing behind it yet. */
+  private responseTimeLine(code: string): string {
+    const stats = this.responseTimes.get(code);
+    return t("wall.response.tooltip", {
+      ack: formatDuration(stats?.meanSecondsToAcknowledge ?? null),
+      resolve: formatDuration(stats?.meanSecondsToResolve ?? null),
+    });
+  }
+
   private tooltip(params: unknown): string {
     const p = params as { name?: string; data?: RegionDatum };
     const code = p.name ?? "";
@@ -148,6 +164,7 @@ export class DistrictMap {
       `${escapeHtml(t("wall.kpi.total"))}${colon}${formatInteger(district.total)}`,
       `${escapeHtml(t("wall.map.index"))}${colon}${formatDecimal(riskIndex(district.counts, district.total))}`,
       ...lines,
+      escapeHtml(this.responseTimeLine(code)),
       `<small>${escapeHtml(t("wall.map.clickHint"))}</small>`,
     ].join("<br>");
   }

@@ -17,6 +17,8 @@ import { DistrictTable } from "./district-table";
 import { FrameStore, viewOfDistrict, type WallView } from "./frame-store";
 import { KpiTiles } from "./kpi-tiles";
 import { LatencyReadout } from "./latency-readout";
+import { ResponseTimesFeed } from "./response-times-feed";
+import { ResponseTimesPanel } from "./response-times-panel";
 import { fitStage } from "./stage-scale";
 import { TopList } from "./top-list";
 import { TrendBuffer, trendIntervalMs } from "./trend-buffer";
@@ -41,6 +43,12 @@ function startWall(session: Session): void {
   const trendBuffer = new TrendBuffer();
   const trend = new TrendChart(byTestId("trend-chart"), scale);
   const latency = new LatencyReadout(byTestId("latency"));
+  const responseTimes = new ResponseTimesPanel(byTestId("response-times"));
+  // One feed for the panel and the map's tooltip: the same figures, one request at a time.
+  const responseFeed = new ResponseTimesFeed((districts) => {
+    responseTimes.update(districts);
+    map.setResponseTimes(districts);
+  });
   const badge = new ConnectionBadge(byTestId("connection-state"));
   const scopeName = byId("scope-name");
   const backButton = document.querySelector<HTMLButtonElement>('[data-action="back"]');
@@ -66,7 +74,10 @@ function startWall(session: Session): void {
       if (trendBuffer.points.length === 0) appendTrendPoint(true);
       queueRender();
     },
-    alert: (alert) => ticker.push(alert),
+    alert: (alert) => {
+      ticker.push(alert);
+      responseFeed.alertChanged();
+    },
     state: (state) => {
       connection = state;
       badge.set(state);
@@ -121,6 +132,7 @@ function startWall(session: Session): void {
       kpis.update(view);
       topList.update(view.top);
     }
+    responseTimes.select(selected);
     setText(scopeName, selected !== null ? districtName(selected) : t(wholeCity ? "wall.scope.city" : "wall.scope.jurisdiction"));
   }
 
@@ -185,6 +197,7 @@ function startWall(session: Session): void {
 
   for (const scope of homeScopes) hub.watch(scope);
   hub.start();
+  responseFeed.start();
   render();
 }
 
