@@ -7,6 +7,13 @@ public interface IDistrictGrain : IGrainWithStringKey
 {
     Task ReportAsync(SubjectLevelReport report);
 
+    /// <summary>
+    /// A server's dispatch progress: every signal it acknowledged and ingested before <paramref name="appliedThrough"/>
+    /// has been applied (and reported here). An idle server holds nothing back. The district's
+    /// <see cref="DistrictSummary.MaxIngestedAt"/> advances to what every busy server has passed.
+    /// </summary>
+    Task AdvanceAppliedAsync(string server, DateTimeOffset appliedThrough, bool idle);
+
     [AlwaysInterleave]
     Task<DistrictSummary> GetSummaryAsync();
 }

@@ -39,7 +39,7 @@ public sealed class EngineOptions
     public int MaintenanceIntervalDays { get; set; } = 15;
 
     /// <summary>A district tells the wall of its changes at most this often (coalescing).</summary>
-    public TimeSpan WallPublishInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan WallPublishInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often the recovery checkpoint is moved forward.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -18,6 +18,11 @@ public sealed partial class DistrictGrain(
     private IGrainTimer? _publishTimer;
     private bool _dirty;
     private bool _unpublished;
+    private readonly Dictionary<string, (DateTimeOffset AppliedThrough, bool Idle, DateTimeOffset HeardAt)> _servers = new(StringComparer.Ordinal);
+    private DateTimeOffset? _appliedWatermark;
+
+    // A server not heard from for this long (it died) no longer holds the watermark back.
+    private static readonly TimeSpan ServerSilence = TimeSpan.FromSeconds(30);
     private DistrictSummary? _summary;
 
     private DistrictState State => state.State;
@@ -82,6 +87,27 @@ public sealed partial class DistrictGrain(
         return Task.CompletedTask;
     }
 
+    public Task AdvanceAppliedAsync(string server, DateTimeOffset appliedThrough, bool idle)
+    {
+        var now = DateTimeOffset.UtcNow;
+        _servers[server] = (appliedThrough, idle, now);
+        foreach (var silent in _servers.Where(s => now - s.Value.HeardAt > ServerSilence).Select(s => s.Key).ToList())
+        {
+            _servers.Remove(silent);
+        }
+
+        var busy = _servers.Values.Where(s => !s.Idle).ToList();
+        var watermark = busy.Count > 0 ? busy.Min(s => s.AppliedThrough) : _servers.Values.Max(s => s.AppliedThrough);
+        if (_appliedWatermark is null || watermark > _appliedWatermark)
+        {
+            _appliedWatermark = watermark;
+            _summary = null;
+            _unpublished = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<DistrictSummary> GetSummaryAsync()
     {
         if (_summary is { } cached)
@@ -96,7 +122,8 @@ public sealed partial class DistrictGrain(
             .Take(services.Options.DistrictTopCount)
             .Select(e => new RankedSubject(e.Key, e.Value.Kind, e.Value.Name, code, e.Value.Score, e.Value.Level, e.Value.TopReason))
             .ToArray();
-        var summary = new DistrictSummary(code, await CountAsync(), top, State.MaxIngestedAt);
+        var reflected = _appliedWatermark is { } applied && (State.MaxIngestedAt is null || applied > State.MaxIngestedAt) ? applied : State.MaxIngestedAt;
+        var summary = new DistrictSummary(code, await CountAsync(), top, reflected);
         _summary = summary;
         return summary;
     }

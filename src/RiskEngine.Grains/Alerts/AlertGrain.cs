@@ -106,7 +106,14 @@ public sealed partial class AlertGrain(
         }
 
         _alert = next;
-        LogChanged(logger, next.Id, audit.Action, audit.Actor);
+        if (audit.Actor == AlertLifecycle.System)
+        {
+            LogRaised(logger, next.Id, audit.Action);
+        }
+        else
+        {
+            LogChanged(logger, next.Id, audit.Action, audit.Actor);
+        }
         try
         {
             await GrainFactory.GetGrain<IWallFeedGrain>(0).PublishAlertAsync(AlertView.From(next), escalation);
@@ -136,6 +143,10 @@ public sealed partial class AlertGrain(
             _reminder = null;
         }
     }
+
+    // Raised at signal rate in a storm; the audit trail keeps them, the log only when asked.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {Alert}: {Action}")]
+    private static partial void LogRaised(ILogger logger, string alert, string action);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Alert}: {Action} by {Actor}")]
     private static partial void LogChanged(ILogger logger, string alert, string action, string actor);

@@ -33,6 +33,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly long _capacity;
     private readonly SemaphoreSlim _deliveries;
     private long _highestDispatched;
+    private long _latestIngestedTicks;
     private long _pending;
     private int _disposed;
 
@@ -71,6 +72,25 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         }
     }
 
+    /// <summary>
+    /// How far this server's signals are applied, in ingest time: every signal it acknowledged that was ingested
+    /// before <see cref="AppliedProgress.AppliedThrough"/> is folded into its grain (and so into its district).
+    /// Idle means nothing is waiting, so this server holds no district back.
+    /// </summary>
+    public AppliedProgress Progress()
+    {
+        lock (_batchesLock)
+        {
+            foreach (var oldest in _inFlight.Values)
+            {
+                return new AppliedProgress(oldest.EarliestIngestedAt.AddTicks(-1), Idle: false);
+            }
+        }
+
+        var latest = Interlocked.Read(ref _latestIngestedTicks);
+        return new AppliedProgress(latest == 0 ? DateTimeOffset.MinValue : new DateTimeOffset(latest, TimeSpan.Zero), Idle: true);
+    }
+
     /// <summary>Signals handed over and not yet applied.</summary>
     public long Pending => Interlocked.Read(ref _pending);
 
@@ -85,7 +105,9 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             return;
         }
 
-        var batch = new DispatchBatch(signals.Min(s => s.Seq), Interlocked.Increment(ref _nextBatchId), signals.Count);
+        var earliest = signals.Min(s => s.IngestedAt);
+        var batch = new DispatchBatch(signals.Min(s => s.Seq), Interlocked.Increment(ref _nextBatchId), signals.Count, earliest);
+        RaiseLatestIngested(signals.Max(s => s.IngestedAt).UtcTicks);
         lock (_batchesLock)
         {
             _inFlight.Add(batch.Key, batch);
@@ -125,6 +147,21 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             {
                 _inFlight.Remove(batch.Key);
             }
+        }
+    }
+
+    private void RaiseLatestIngested(long ticks)
+    {
+        var current = Interlocked.Read(ref _latestIngestedTicks);
+        while (ticks > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _latestIngestedTicks, ticks, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
         }
     }
 
@@ -247,9 +284,11 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly record struct Item(LoggedSignal Signal, DispatchBatch Batch);
 
     /// <summary>One commit's signals; the watermark stays below its first position until all are applied.</summary>
-    private sealed class DispatchBatch(long firstSeq, long id, int count)
+    private sealed class DispatchBatch(long firstSeq, long id, int count, DateTimeOffset earliestIngestedAt)
     {
         private int _outstanding = count;
+
+        public DateTimeOffset EarliestIngestedAt { get; } = earliestIngestedAt;
 
         public (long FirstSeq, long Id) Key { get; } = (firstSeq, id);
 

@@ -23,6 +23,7 @@ public sealed partial class WallPublisher(
     AlertRuleSet rules,
     AlertStore alerts,
     ThroughputMeter throughput,
+    RiskEngine.Grains.Dispatch.SignalDispatcher dispatcher,
     IOptions<LiveOptions> options,
     TimeProvider clock,
     ILogger<WallPublisher> logger) : BackgroundService, IWallObserver
@@ -39,6 +40,7 @@ public sealed partial class WallPublisher(
     private long _signalsPerMinute;
     private long _version;
     private volatile bool _alertsChanged = true;
+    private RiskEngine.Grains.Dispatch.AppliedProgress _sentProgress;
 
     public Task OnDistrictChangedAsync(DistrictSummary summary)
     {
@@ -133,6 +135,7 @@ public sealed partial class WallPublisher(
                         nextRefresh = now + settings.RefreshInterval;
                     }
 
+                    await AdvanceDistrictsAsync();
                     if (_alertsChanged)
                     {
                         _alertsChanged = false;
@@ -169,6 +172,22 @@ public sealed partial class WallPublisher(
                 LogPushFailed(logger, error, "unsubscribe");
             }
         }
+    }
+
+    /// <summary>
+    /// Tells every district how far this server's signals are applied, so frames carry a <c>maxIngestedAt</c> that
+    /// every signal ingested before it is reflected in, whether or not it moved a level.
+    /// </summary>
+    private async Task AdvanceDistrictsAsync()
+    {
+        var progress = dispatcher.Progress();
+        if (progress == _sentProgress || progress.AppliedThrough == DateTimeOffset.MinValue)
+        {
+            return;
+        }
+
+        await Task.WhenAll(catalog.Districts.Select(d => grains.GetDistrict(d.Code).AdvanceAppliedAsync(_host, progress.AppliedThrough, progress.Idle)));
+        _sentProgress = progress;
     }
 
     private void Remember(DistrictSummary summary, bool markDirty = true)
