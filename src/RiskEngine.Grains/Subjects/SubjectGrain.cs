@@ -84,8 +84,19 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         await ReportAsync(force: true);
         await OnRescoredAsync(activation: true);
 
-        // Signals replayed here were never applied by a live grain, so their alerts may never have been raised (raising twice is harmless).
-        await RaiseAlertsAsync(replayed, levelBefore);
+        // Signals replayed here were never applied by a live grain, so their alerts may never have been raised (raising twice
+        // is harmless). Raised in a turn of their own: after a crash the alert grains may sit on the dead server until it is
+        // declared dead, and a read that activated this subject must not wait for that.
+        QueueAlerts(replayed, levelBefore);
+        if (_pendingAlerts.Count > 0)
+        {
+            this.RegisterGrainTimer(_ => SendPendingAlertsAsync(), new GrainTimerCreationOptions
+            {
+                DueTime = TimeSpan.Zero,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = false,
+            });
+        }
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
             DueTime = Services.Options.SnapshotFlushInterval,
@@ -129,6 +140,12 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     /// <summary>Raises the alerts that newly applied signals and the level they led to fire; what fails is retried on the flush timer.</summary>
     private async Task RaiseAlertsAsync(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore)
     {
+        QueueAlerts(applied, levelBefore);
+        await SendPendingAlertsAsync();
+    }
+
+    private void QueueAlerts(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore)
+    {
         var rules = Services.Alerts;
         var now = Services.Clock.GetUtcNow();
         var score = Math.Round(Assessment.Score, 2);
@@ -138,8 +155,6 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             _pendingAlerts.Add(new AlertRaise(trigger.Rule.Id, trigger.Seq, trigger.Level, trigger.Score, trigger.At, Kind, SubjectId, Name, District));
         }
-
-        await SendPendingAlertsAsync();
     }
 
     private async Task SendPendingAlertsAsync()
