@@ -25,6 +25,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     private RiskLevel? _reportedLevel;
     private SortedSet<long> _recentSeqs = [];
     private List<AlertRaise> _pendingAlerts = [];
+    private IGrainTimer? _alertSender;
 
     protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, ILogger logger)
     {
@@ -88,15 +89,6 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         // is harmless). Raised in a turn of their own: after a crash the alert grains may sit on the dead server until it is
         // declared dead, and a read that activated this subject must not wait for that.
         QueueAlerts(replayed, levelBefore);
-        if (_pendingAlerts.Count > 0)
-        {
-            this.RegisterGrainTimer(_ => SendPendingAlertsAsync(), new GrainTimerCreationOptions
-            {
-                DueTime = TimeSpan.Zero,
-                Period = Timeout.InfiniteTimeSpan,
-                Interleave = false,
-            });
-        }
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
             DueTime = Services.Options.SnapshotFlushInterval,
@@ -133,17 +125,15 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             Rescore();
             await ReportAsync(force: false);
             await OnRescoredAsync(activation: false);
-            await RaiseAlertsAsync(applied, levelBefore);
+            QueueAlerts(applied, levelBefore);
         }
     }
 
-    /// <summary>Raises the alerts that newly applied signals and the level they led to fire; what fails is retried on the flush timer.</summary>
-    private async Task RaiseAlertsAsync(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore)
-    {
-        QueueAlerts(applied, levelBefore);
-        await SendPendingAlertsAsync();
-    }
-
+    /// <summary>
+    /// Queues the alerts that newly applied signals and the level they led to fire, and sends them in a turn of their own:
+    /// neither a delivery nor a read that activated the subject waits on alert grains (after a crash those may sit on the
+    /// dead server until it is declared dead). What fails is retried on the flush timer.
+    /// </summary>
     private void QueueAlerts(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore)
     {
         var rules = Services.Alerts;
@@ -155,6 +145,23 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             _pendingAlerts.Add(new AlertRaise(trigger.Rule.Id, trigger.Seq, trigger.Level, trigger.Score, trigger.At, Kind, SubjectId, Name, District));
         }
+
+        if (_pendingAlerts.Count > 0 && _alertSender is null)
+        {
+            _alertSender = this.RegisterGrainTimer(SendQueuedAlertsAsync, new GrainTimerCreationOptions
+            {
+                DueTime = TimeSpan.Zero,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = false,
+            });
+        }
+    }
+
+    private async Task SendQueuedAlertsAsync(CancellationToken cancellationToken)
+    {
+        _alertSender?.Dispose();
+        _alertSender = null;
+        await SendPendingAlertsAsync();
     }
 
     private async Task SendPendingAlertsAsync()
