@@ -66,7 +66,7 @@ public static class EngineHosting
             services.AddEmbeddedEngine(catalog, storage);
         }
 
-        services.AddHostedService<PeopleStartup>();
+        services.AddHostedService<CredentialsStartup>();
         services.AddHostedService<EngineLifecycle>();
         services.AddHostedService<DemoFeed>();
         AddSilo(builder, storage);

@@ -4,15 +4,18 @@ using RiskEngine.Storage.People;
 namespace RiskEngine.Server.Auth;
 
 /// <summary>
-/// At start: loads the token signing key and, on a store with no users yet, creates the first admin with a generated
-/// password printed once. Of servers starting together on one store, only the one whose insert wins prints.
+/// At start, before the first request: loads (or generates and prints) the machines' API key, loads the token signing
+/// key and, on a store with no users yet, creates the first admin with a generated password printed once. Of servers
+/// starting together on one store, only the one whose insert wins prints.
 /// </summary>
-public sealed partial class PeopleStartup(TokenKeys keys, UserStore users, ILogger<PeopleStartup> logger) : IHostedService
+public sealed partial class CredentialsStartup(ApiKeyStore machines, TokenKeys keys, UserStore users, ILogger<CredentialsStartup> logger) : IHostedService
 {
     public const string FirstAdminName = "admin";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Constructing the key store is what generates and prints a key when none is configured.
+        _ = machines;
         await keys.LoadAsync(cancellationToken);
         if (await users.CountAsync(cancellationToken) > 0)
         {
