@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace RiskEngine.LoadTests.Hosting;
@@ -14,21 +13,6 @@ public static class DatabaseMigration
     /// <exception cref="InvalidOperationException">The migration exited with an error or did not finish in time; the message carries its output.</exception>
     public static async Task RunAsync(string serverDll, IReadOnlyDictionary<string, string> storage, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(DotnetHost.Find())
-        {
-            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(serverDll))!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(serverDll);
-        start.ArgumentList.Add("db");
-        start.ArgumentList.Add("migrate");
-        foreach (var (key, value) in storage)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var output = new StringBuilder();
         var outputLock = new Lock();
         void Keep(string? line)
@@ -42,28 +26,17 @@ public static class DatabaseMigration
             }
         }
 
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
+        var environment = storage.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        var exitCode = await DotnetChildProcess.RunAsync(
+            Path.GetDirectoryName(Path.GetFullPath(serverDll))!, [serverDll, "db", "migrate"], environment, Keep, Timeout, cancellationToken);
+        if (exitCode is null)
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            cancellationToken.ThrowIfCancellationRequested();
             throw new InvalidOperationException($"db migrate did not finish within {Timeout.TotalMinutes:0} minutes. Its output:{Environment.NewLine}{output}");
         }
 
-        if (process.ExitCode != 0)
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"db migrate failed with exit code {process.ExitCode}. Its output:{Environment.NewLine}{output}");
+            throw new InvalidOperationException($"db migrate failed with exit code {exitCode}. Its output:{Environment.NewLine}{output}");
         }
     }
 }

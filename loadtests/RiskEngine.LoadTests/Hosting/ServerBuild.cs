@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RiskEngine.LoadTests.Hosting;
 
 /// <summary>
@@ -26,40 +24,16 @@ public static class ServerBuild
 
         var project = Path.Combine(repository.Root, "src", "RiskEngine.Server", "RiskEngine.Server.csproj");
         Console.WriteLine($"The server's Release build is missing; building it: dotnet build -c Release {Path.GetRelativePath(repository.Root, project)}");
-        var start = new ProcessStartInfo(DotnetHost.Find())
+        var exitCode = await DotnetChildProcess.RunAsync(
+            repository.Root, ["build", "-c", "Release", project, "-nologo", "-v", "minimal"], null, Show, Timeout, cancellationToken);
+        if (exitCode is null)
         {
-            WorkingDirectory = repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "build", "-c", "Release", project, "-nologo", "-v", "minimal" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Show(line.Data);
-        process.ErrorDataReceived += (_, line) => Show(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            cancellationToken.ThrowIfCancellationRequested();
             throw new CommandLine.UsageException($"Building the server took longer than {Timeout.TotalMinutes:0} minutes; build it by hand.");
         }
 
-        if (process.ExitCode != 0 || !File.Exists(serverDll))
+        if (exitCode != 0 || !File.Exists(serverDll))
         {
-            throw new CommandLine.UsageException($"Building the server failed (exit code {process.ExitCode}); see the output above, or build it by hand: dotnet build -c Release src/RiskEngine.Server");
+            throw new CommandLine.UsageException($"Building the server failed (exit code {exitCode}); see the output above, or build it by hand: dotnet build -c Release src/RiskEngine.Server");
         }
     }
 

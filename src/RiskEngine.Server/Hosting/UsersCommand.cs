@@ -68,12 +68,7 @@ public static class UsersCommand
             return Fail(weakness);
         }
 
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. configurationArgs])
-            .Build();
+        var configuration = CommandConfiguration.Build(configurationArgs);
         var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(configuration));
         var unknown = districts.Where(d => catalog.FindDistrict(d) is null).ToArray();
         if (unknown.Length > 0)
