@@ -5,4 +5,10 @@ public static class StorageNames
 {
     /// <summary>Grain snapshots, written behind; the signal log is the source of truth.</summary>
     public const string Snapshots = "snapshots";
+
+    /// <summary>
+    /// The subjects' snapshots: the same table and rows as <see cref="Snapshots"/>, through <see cref="BatchedGrainStorage"/>,
+    /// because millions of subjects activate and write behind at signal rate.
+    /// </summary>
+    public const string Subjects = "subjects";
 }

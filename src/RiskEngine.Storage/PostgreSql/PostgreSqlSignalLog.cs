@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RiskEngine.Domain;
+using RiskEngine.Storage.Batching;
 
 namespace RiskEngine.Storage.PostgreSql;
 
@@ -29,6 +30,7 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
         Channel.CreateUnbounded<SignalAppendRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PostgreSqlSignalWriter _writer;
     private readonly Task _writerLoop;
+    private readonly BatchQueue<TailRequest, IReadOnlyList<LoggedSignal>> _tails;
     private long _commits;
 
     public PostgreSqlSignalLog(NpgsqlDataSource dataSource, TimeProvider clock, ISignalCommitListener listener, int maxRowsPerCommit, ILogger<PostgreSqlSignalLog> logger)
@@ -41,6 +43,7 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
         _maxRowsPerCommit = maxRowsPerCommit;
         _writer = new PostgreSqlSignalWriter(dataSource);
         _writerLoop = Task.Run(RunWriterAsync);
+        _tails = BatchQueue<TailRequest, IReadOnlyList<LoggedSignal>>.Asynchronous(ReadTailsAsync, maxBatch: 1000, concurrency: 4);
     }
 
     /// <summary>Transactions committed so far; one commit answers one or more requests.</summary>
@@ -149,13 +152,37 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
         }
     }
 
-    public async Task<IReadOnlyList<LoggedSignal>> ReadSubjectAsync(string subjectId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Batched: every activating subject reads its log tail, nearly always empty or a few rows, so one statement with a
+    /// lateral index scan per subject answers all the tails asked for at once.
+    /// </summary>
+    public Task<IReadOnlyList<LoggedSignal>> ReadSubjectAsync(string subjectId, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
+        _tails.EnqueueAsync(new TailRequest(subjectId, afterSeq, limit), cancellationToken);
+
+    private async Task<IReadOnlyList<IReadOnlyList<LoggedSignal>>> ReadTailsAsync(IReadOnlyList<TailRequest> requests, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM signal_log WHERE subject_id = $1 AND seq > $2 ORDER BY seq LIMIT $3");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subjectId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSeq });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadSignalsAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT t.ord, {string.Join(", ", Columns.Split(", ").Select(c => "l." + c))} " +
+            "  FROM unnest($1::text[], $2::bigint[], $3::integer[]) WITH ORDINALITY AS t(subject_id, after_seq, max_rows, ord) " +
+            "  CROSS JOIN LATERAL (SELECT * FROM signal_log l WHERE l.subject_id = t.subject_id AND l.seq > t.after_seq " +
+            "                       ORDER BY l.seq LIMIT t.max_rows) l " +
+            " ORDER BY t.ord, l.seq");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = requests.Select(r => r.SubjectId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = requests.Select(r => r.AfterSeq).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = requests.Select(r => r.Limit).ToArray() });
+        var tails = new List<LoggedSignal>[requests.Count];
+        for (var i = 0; i < tails.Length; i++)
+        {
+            tails[i] = [];
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tails[(int)reader.GetInt64(0) - 1].Add(ReadSignal(reader, offset: 1));
+        }
+
+        return tails;
     }
 
     public async Task<IReadOnlyList<LoggedSignal>> ReadAfterAsync(long afterSeq, int limit, CancellationToken cancellationToken = default)
@@ -178,32 +205,40 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
         var signals = new List<LoggedSignal>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var wire = reader.GetString(5);
-            if (!SignalKinds.TryParseAnyWire(wire, out var kind))
-            {
-                throw new FormatException($"Logged signal {reader.GetInt64(0)} has unknown kind '{wire}'.");
-            }
-
-            signals.Add(new LoggedSignal(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                (SubjectKind)reader.GetInt16(3),
-                reader.GetString(4),
-                kind,
-                reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetFieldValue<DateTimeOffset>(7),
-                reader.GetString(8)));
+            signals.Add(ReadSignal(reader, offset: 0));
         }
 
         return signals;
     }
+
+    private static LoggedSignal ReadSignal(NpgsqlDataReader reader, int offset)
+    {
+        var wire = reader.GetString(offset + 5);
+        if (!SignalKinds.TryParseAnyWire(wire, out var kind))
+        {
+            throw new FormatException($"Logged signal {reader.GetInt64(offset)} has unknown kind '{wire}'.");
+        }
+
+        return new LoggedSignal(
+            reader.GetInt64(offset),
+            reader.GetString(offset + 1),
+            reader.GetString(offset + 2),
+            (SubjectKind)reader.GetInt16(offset + 3),
+            reader.GetString(offset + 4),
+            kind,
+            reader.GetFieldValue<DateTimeOffset>(offset + 6),
+            reader.GetFieldValue<DateTimeOffset>(offset + 7),
+            reader.GetString(offset + 8));
+    }
+
+    private readonly record struct TailRequest(string SubjectId, long AfterSeq, int Limit);
 
     /// <summary>Stops taking requests, commits those already queued, and closes the writer's connection.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_requests.Writer.TryComplete())
         {
+            await _tails.DisposeAsync().ConfigureAwait(false);
             await _writerLoop.ConfigureAwait(false);
             await _writer.DisposeAsync().ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RiskEngine.Domain;
+using RiskEngine.Storage.Batching;
 
 namespace RiskEngine.Storage.PostgreSql;
 
@@ -9,7 +10,7 @@ namespace RiskEngine.Storage.PostgreSql;
 /// per batch, however large), and district counts come from subject_district_count, which triggers keep exact for
 /// every server's writes; they are cached for <c>countsCacheLifetime</c> (default 1 s) per instance.
 /// </summary>
-public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory
+public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDisposable
 {
     private const string UpsertEntities =
         "INSERT INTO subject AS s (id, kind, district, registered, name, industry, credit_class, created_at, updated_at) " +
@@ -52,12 +53,14 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
     private readonly DistrictCountCache _counts;
+    private readonly BatchQueue<(string Id, SubjectKind Kind), object?> _registrations;
 
     public PostgreSqlSubjectDirectory(NpgsqlDataSource dataSource, TimeProvider clock, TimeSpan? countsCacheLifetime = null)
     {
         _dataSource = dataSource;
         _clock = clock;
         _counts = new DistrictCountCache(ReadCountsAsync, clock, countsCacheLifetime ?? TimeSpan.FromSeconds(1));
+        _registrations = BatchQueue<(string, SubjectKind), object?>.Asynchronous(FindRegistrationsAsync, maxBatch: 1000, concurrency: 4);
     }
 
     public Task<RegistrationResult> UpsertEntitiesAsync(IReadOnlyList<EntityRegistration> entities, CancellationToken cancellationToken = default) =>
@@ -162,41 +165,52 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public async Task<EntityRegistration?> FindEntityAsync(string uscc, CancellationToken cancellationToken = default)
+    // Subjects activate by the thousand at city scale, each asking for its registration: one statement answers a batch.
+    private const string FindRegistrations =
+        "SELECT k.ord, s.name, s.district, s.industry, s.credit_class, s.owner, s.equipment_class, s.next_due, s.last_maintenance " +
+        "  FROM unnest($1::text[], $2::smallint[]) WITH ORDINALITY AS k(id, kind, ord) " +
+        "  JOIN subject s ON s.id = k.id AND s.kind = k.kind AND s.registered";
+
+    public async Task<EntityRegistration?> FindEntityAsync(string uscc, CancellationToken cancellationToken = default) =>
+        (EntityRegistration?)await _registrations.EnqueueAsync((uscc, SubjectKind.Entity), cancellationToken).ConfigureAwait(false);
+
+    public async Task<EquipmentRegistration?> FindEquipmentAsync(string code, CancellationToken cancellationToken = default) =>
+        (EquipmentRegistration?)await _registrations.EnqueueAsync((code, SubjectKind.Equipment), cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<object?>> FindRegistrationsAsync(IReadOnlyList<(string Id, SubjectKind Kind)> keys, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT name, district, industry, credit_class FROM subject WHERE id = $1 AND kind = 0 AND registered");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = uscc });
+        await using var command = _dataSource.CreateCommand(FindRegistrations);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(k => k.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = keys.Select(k => (short)k.Kind).ToArray() });
+        var found = new object?[keys.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            var index = (int)reader.GetInt64(0) - 1;
+            var (id, kind) = keys[index];
+            found[index] = kind == SubjectKind.Entity ? ReadEntity(reader, id) : ReadEquipment(reader, id);
         }
 
-        var credit = reader.IsDBNull(3) ? CreditClass.B : Enum.Parse<CreditClass>(reader.GetString(3));
-        return new EntityRegistration(uscc, NullableString(reader, 0), reader.GetString(1), NullableString(reader, 2), credit);
+        return found;
     }
 
-    public async Task<EquipmentRegistration?> FindEquipmentAsync(string code, CancellationToken cancellationToken = default)
+    private static EntityRegistration ReadEntity(NpgsqlDataReader reader, string uscc)
     {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT name, owner, district, equipment_class, next_due, last_maintenance FROM subject WHERE id = $1 AND kind = 1 AND registered");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
+        var credit = reader.IsDBNull(4) ? CreditClass.B : Enum.Parse<CreditClass>(reader.GetString(4));
+        return new EntityRegistration(uscc, NullableString(reader, 1), reader.GetString(2), NullableString(reader, 3), credit);
+    }
 
+    private static EquipmentRegistration ReadEquipment(NpgsqlDataReader reader, string code)
+    {
         var district = reader.GetString(2);
         return new EquipmentRegistration(
             code,
-            NullableString(reader, 0),
             NullableString(reader, 1),
+            NullableString(reader, 5),
             district == KnownDistricts.Unknown ? null : district,
-            reader.IsDBNull(3) ? EquipmentCode.Parse(code).Class : (EquipmentClass)reader.GetInt32(3),
-            reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
-            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
+            reader.IsDBNull(6) ? EquipmentCode.Parse(code).Class : (EquipmentClass)reader.GetInt32(6),
+            reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
+            reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
     }
 
     public Task<IReadOnlyDictionary<string, long>> CountByDistrictAsync(CancellationToken cancellationToken = default) =>
@@ -301,6 +315,8 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory
 
     private static NpgsqlParameter<string?[]> TextArray(IEnumerable<string?> values) =>
         new() { TypedValue = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    public ValueTask DisposeAsync() => _registrations.DisposeAsync();
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
