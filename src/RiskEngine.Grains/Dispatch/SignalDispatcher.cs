@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Grains.Placement;
 using RiskEngine.Storage;
 
 namespace RiskEngine.Grains.Dispatch;
@@ -21,6 +22,10 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private const int MaxTake = 2048;
 
     private readonly IGrainFactory _grains;
+    private readonly IClusterMembershipService _membership;
+    private readonly SiloAddress _localSilo;
+    private readonly SubjectDeliveryClient _deliveryServices;
+    private (MembershipVersion Version, SiloAddress[] Silos) _activeSilos = (MembershipVersion.MinValue, []);
     private readonly ILogger<SignalDispatcher> _logger;
     private readonly EngineMetrics _metrics;
     private readonly Channel<Item>[] _partitions;
@@ -37,9 +42,19 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private long _pending;
     private int _disposed;
 
-    public SignalDispatcher(IGrainFactory grains, IOptions<EngineOptions> options, EngineMetrics metrics, ILogger<SignalDispatcher> logger)
+    public SignalDispatcher(
+        IGrainFactory grains,
+        IOptions<EngineOptions> options,
+        EngineMetrics metrics,
+        ILogger<SignalDispatcher> logger,
+        IClusterMembershipService membership,
+        ILocalSiloDetails localSilo,
+        SubjectDeliveryClient deliveryServices)
     {
         _grains = grains;
+        _membership = membership;
+        _localSilo = localSilo.SiloAddress;
+        _deliveryServices = deliveryServices;
         _logger = logger;
         _metrics = metrics;
         var settings = options.Value;
@@ -196,8 +211,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
                     taken.Add(item);
                 }
 
-                var bySubject = taken.GroupBy(i => i.Signal.SubjectId, StringComparer.Ordinal);
-                await Task.WhenAll(bySubject.Select(DeliverAsync)).ConfigureAwait(false);
+                await DeliverTakenAsync(taken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -205,14 +219,103 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         }
     }
 
-    private async Task DeliverAsync(IGrouping<string, Item> subject)
+    /// <summary>
+    /// Subjects owned here are called directly; those owned by another server go to it in one message per server
+    /// (its <see cref="SubjectDeliveryService"/> calls them in-process), and whatever that message does not apply is
+    /// retried subject by subject.
+    /// </summary>
+    private async Task DeliverTakenAsync(List<Item> taken)
     {
-        var items = subject.ToList();
+        var silos = ActiveSilos();
+        var local = new List<List<Item>>();
+        var remote = new Dictionary<SiloAddress, List<List<Item>>>();
+        foreach (var subject in taken.GroupBy(i => i.Signal.SubjectId, StringComparer.Ordinal))
+        {
+            var items = subject.ToList();
+            var owner = silos.Length < 2 ? _localSilo : SubjectOwnership.Owner(GrainOf(items[0].Signal).GetGrainId(), silos);
+            if (owner.Equals(_localSilo))
+            {
+                local.Add(items);
+            }
+            else if (remote.TryGetValue(owner, out var forOwner))
+            {
+                forOwner.Add(items);
+            }
+            else
+            {
+                remote[owner] = [items];
+            }
+        }
+
+        await Task.WhenAll(local.Select(DeliverAsync).Concat(remote.Select(r => ForwardAsync(r.Key, r.Value)))).ConfigureAwait(false);
+    }
+
+    private async Task ForwardAsync(SiloAddress owner, List<List<Item>> subjects)
+    {
+        var started = Stopwatch.GetTimestamp();
+        HashSet<string> failed;
+        try
+        {
+            var deliveries = subjects.Select(items => new SubjectDelivery(items[0].Signal.SubjectKind, items[0].Signal.SubjectId, Envelopes(items))).ToArray();
+            failed = new HashSet<string>(await _deliveryServices.On(owner).DeliverAsync(deliveries).ConfigureAwait(false), StringComparer.Ordinal);
+        }
+        catch (Exception error)
+        {
+            // The owner may have just died: every subject goes the slow way, wherever its grain now is.
+            LogForwardFailed(_logger, error, owner, subjects.Count);
+            failed = new HashSet<string>(subjects.Select(items => items[0].Signal.SubjectId), StringComparer.Ordinal);
+        }
+
+        var retries = new List<Task>();
+        foreach (var items in subjects)
+        {
+            if (failed.Contains(items[0].Signal.SubjectId))
+            {
+                retries.Add(DeliverAsync(items));
+            }
+            else
+            {
+                _metrics.RecordApplied(items.Count, Stopwatch.GetElapsedTime(started));
+                Finish(items);
+            }
+        }
+
+        await Task.WhenAll(retries).ConfigureAwait(false);
+    }
+
+    private SiloAddress[] ActiveSilos()
+    {
+        var snapshot = _membership.CurrentSnapshot;
+        var known = _activeSilos;
+        if (snapshot.Version == known.Version)
+        {
+            return known.Silos;
+        }
+
+        var silos = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).OrderBy(s => s).ToArray();
+        _activeSilos = (snapshot.Version, silos);
+        return silos;
+    }
+
+    private ISubjectGrain GrainOf(LoggedSignal signal) => SubjectGrains.Of(_grains, signal.SubjectKind, signal.SubjectId);
+
+    private static SignalEnvelope[] Envelopes(List<Item> items) =>
+        items.Select(i => new SignalEnvelope(i.Signal.Seq, i.Signal.Kind, i.Signal.OccurredAt, i.Signal.IngestedAt, i.Signal.Data)).ToArray();
+
+    private void Finish(List<Item> items)
+    {
+        foreach (var item in items)
+        {
+            Interlocked.Decrement(ref _pending);
+            Done(item.Batch);
+        }
+    }
+
+    private async Task DeliverAsync(List<Item> items)
+    {
         var first = items[0].Signal;
-        var envelopes = items.Select(i => new SignalEnvelope(i.Signal.Seq, i.Signal.Kind, i.Signal.OccurredAt, i.Signal.IngestedAt, i.Signal.Data)).ToArray();
-        ISubjectGrain grain = first.SubjectKind == SubjectKind.Entity
-            ? _grains.GetEntity(first.SubjectId)
-            : _grains.GetEquipment(first.SubjectId);
+        var envelopes = Envelopes(items);
+        var grain = GrainOf(first);
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
@@ -250,11 +353,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             break;
         }
 
-        foreach (var item in items)
-        {
-            Interlocked.Decrement(ref _pending);
-            Done(item.Batch);
-        }
+        Finish(items);
     }
 
     public async ValueTask DisposeAsync()
@@ -280,6 +379,9 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up applying {Count} signals to {Subject}; they stay in the log and replay on its next activation")]
     private static partial void LogGaveUp(ILogger logger, Exception error, string subject, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding signals of {Subjects} subjects to {Owner} failed; delivering them one by one")]
+    private static partial void LogForwardFailed(ILogger logger, Exception error, SiloAddress owner, int subjects);
 
     private readonly record struct Item(LoggedSignal Signal, DispatchBatch Batch);
 

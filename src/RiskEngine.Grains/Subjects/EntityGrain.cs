@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Grains.Placement;
 
 namespace RiskEngine.Grains.Subjects;
 
 /// <summary>A market entity (经营主体): its own signals plus the risk of the units it owns.</summary>
+[SubjectOwnerPlacement]
 public sealed class EntityGrain(
-    [PersistentState("entity", StorageNames.Snapshots)] IPersistentState<EntityState> state,
+    [PersistentState("entity", StorageNames.Subjects)] IPersistentState<EntityState> state,
     SubjectServices services,
     ILogger<EntityGrain> logger)
     : SubjectGrain<EntityState>(state, services, logger), IEntityGrain

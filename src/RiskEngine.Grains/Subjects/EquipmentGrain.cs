@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Grains.Placement;
 using RiskEngine.Storage;
 
 namespace RiskEngine.Grains.Subjects;
 
 /// <summary>A special-equipment unit (特种设备). Its risk also feeds the entity that owns it.</summary>
+[SubjectOwnerPlacement]
 public sealed class EquipmentGrain(
-    [PersistentState("equipment", StorageNames.Snapshots)] IPersistentState<EquipmentState> state,
+    [PersistentState("equipment", StorageNames.Subjects)] IPersistentState<EquipmentState> state,
     SubjectServices services,
     ILogger<EquipmentGrain> logger)
     : SubjectGrain<EquipmentState>(state, services, logger), IEquipmentGrain

@@ -15,6 +15,7 @@ using RiskEngine.Grains;
 using RiskEngine.Grains.Alerts;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Subjects;
+using RiskEngine.Grains.Placement;
 using RiskEngine.Server.Auth;
 using RiskEngine.Server.Demo;
 using RiskEngine.Server.Alerts;
@@ -29,6 +30,7 @@ using RiskEngine.Storage.People;
 using RiskEngine.Storage.Relational;
 using RiskEngine.Storage.PostgreSql;
 using RiskEngine.Storage.Sqlite;
+using RiskEngine.Storage.Snapshots;
 
 namespace RiskEngine.Server.Hosting;
 
@@ -86,6 +88,7 @@ public static class EngineHosting
         services.AddSingleton<ISubjectDirectory>(sp => new PostgreSqlSubjectDirectory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDispatchCheckpointStore, PostgreSqlCheckpointStore>();
         services.AddSingleton(sp => RelationalDatabase.ForPostgreSql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<ISnapshotTable>(sp => new PostgreSqlSnapshotTable(sp.GetRequiredService<NpgsqlDataSource>()));
         AddEngine(services);
         return services;
     }
@@ -141,6 +144,10 @@ public static class EngineHosting
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+        orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Subjects, (sp, _) => new BatchedGrainStorage(
+            sp.GetRequiredService<ISnapshotTable>(),
+            new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+            sp.GetRequiredService<IOptions<ClusterOptions>>()));
         orleans.UseAdoNetReminderService(o =>
         {
             o.Invariant = invariant;
@@ -173,6 +180,8 @@ public static class EngineHosting
         services.AddSingleton<ISubjectDirectory, SqliteSubjectDirectory>();
         services.AddSingleton<IDispatchCheckpointStore, SqliteCheckpointStore>();
 
+        services.AddSingleton<ISnapshotTable>(_ => new SqliteSnapshotTable(SqliteOrleansSchema.Ensure(Path.Combine(directory, "state.db"))));
+
         // Opened after the log's SqliteDatabase, which creates the schema of the whole file.
         services.AddSingleton(sp =>
         {
@@ -186,6 +195,8 @@ public static class EngineHosting
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<DirtySubjectTracker>();
         services.AddSingleton<SignalDispatcher>();
+        services.AddSingleton<SubjectDeliveryClient>();
+        services.AddPlacementDirector<SubjectOwnerPlacement, SubjectOwnerPlacementDirector>();
         services.AddSingleton<SignalPipeline>();
         services.AddSingleton<DispatchRecovery>();
         services.AddSingleton<CheckpointWriter>();
@@ -205,6 +216,7 @@ public static class EngineHosting
         var alerts = builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();
         builder.UseOrleans(orleans =>
         {
+            orleans.AddGrainService<SubjectDeliveryService>();
             orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             orleans.Configure<ReminderOptions>(o =>
             {
