@@ -146,22 +146,33 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             _pendingAlerts.Add(new AlertRaise(trigger.Rule.Id, trigger.Seq, trigger.Level, trigger.Score, trigger.At, Kind, SubjectId, Name, District));
         }
 
+        ScheduleAlertSend(TimeSpan.Zero);
+    }
+
+    private void ScheduleAlertSend(TimeSpan due)
+    {
         if (_pendingAlerts.Count > 0 && _alertSender is null)
         {
+            // Interleaved: deliveries go on while alert grains answer (each raise commits to the store). The send
+            // takes the queue before its first await, so what a delivery queues meanwhile waits for the next send.
             _alertSender = this.RegisterGrainTimer(SendQueuedAlertsAsync, new GrainTimerCreationOptions
             {
-                DueTime = TimeSpan.Zero,
+                DueTime = due,
                 Period = Timeout.InfiniteTimeSpan,
-                Interleave = false,
+                Interleave = true,
             });
         }
     }
 
     private async Task SendQueuedAlertsAsync(CancellationToken cancellationToken)
     {
+        // One send at a time, so a subject's raises reach their alert grains in the order they were queued.
+        await SendPendingAlertsAsync();
         _alertSender?.Dispose();
         _alertSender = null;
-        await SendPendingAlertsAsync();
+
+        // Raised meanwhile go at once; failed ones (kept in the queue) are retried a little later.
+        ScheduleAlertSend(TimeSpan.FromSeconds(1));
     }
 
     private async Task SendPendingAlertsAsync()
