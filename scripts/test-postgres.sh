@@ -74,4 +74,6 @@ ALTER ROLE $role LOGIN PASSWORD :'password';
 SELECT format('CREATE DATABASE %I OWNER %I', '$database', '$role') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$database') \gexec
 SQL
 
-echo "export RISKENGINE_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$database'"
+# Loopback only, so no TLS: Debian's cluster offers it (a snakeoil certificate) and Npgsql would take it by default,
+# encrypting every round trip between two processes on the same machine.
+echo "export RISKENGINE_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$database;SSL Mode=Disable'"
