@@ -89,12 +89,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         // is harmless). Raised in a turn of their own: after a crash the alert grains may sit on the dead server until it is
         // declared dead, and a read that activated this subject must not wait for that.
         QueueAlerts(replayed, levelBefore);
-        _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
-        {
-            DueTime = Services.Options.SnapshotFlushInterval,
-            Period = Services.Options.SnapshotFlushInterval,
-            Interleave = false,
-        });
+        ScheduleFlush();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -223,7 +218,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     protected void MarkChanged(long cause)
     {
         State.LastCause = Math.Max(State.LastCause, cause);
-        _dirty = true;
+        MarkDirty();
         Services.Tracker.MarkDirty(this.GetGrainId(), cause);
     }
 
@@ -236,7 +231,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         if (level != State.Level)
         {
             State.Level = level;
-            _dirty = true;
+            MarkDirty();
         }
     }
 
@@ -269,7 +264,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         if (State.ReportedDistrict != district)
         {
             State.ReportedDistrict = district;
-            _dirty = true;
+            MarkDirty();
         }
     }
 
@@ -341,6 +336,38 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             _recentSeqs.Remove(oldest);
             State.AppliedFloor = Math.Max(State.AppliedFloor, oldest);
         }
+    }
+
+    /// <summary>Marks the snapshot as needing a write, due within the flush interval.</summary>
+    private void MarkDirty()
+    {
+        _dirty = true;
+        ScheduleFlush();
+    }
+
+    /// <summary>
+    /// A one-shot timer while there is something to write (a changed snapshot, or alerts to retry), none otherwise:
+    /// most active subjects are idle, and a periodic timer each would keep the runtime's timer queue long for nothing.
+    /// </summary>
+    private void ScheduleFlush()
+    {
+        if (_flushTimer is null && (_dirty || _pendingAlerts.Count > 0))
+        {
+            _flushTimer = this.RegisterGrainTimer(FlushOnTimerAsync, new GrainTimerCreationOptions
+            {
+                DueTime = Services.Options.SnapshotFlushInterval,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = false,
+            });
+        }
+    }
+
+    private async Task FlushOnTimerAsync(CancellationToken cancellationToken)
+    {
+        _flushTimer?.Dispose();
+        _flushTimer = null;
+        await FlushAsync(cancellationToken);
+        ScheduleFlush();
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -34,6 +34,12 @@ public sealed class SqliteSnapshotTable : ISnapshotTable, IAsyncDisposable
     public SqliteSnapshotTable(string connectionString)
     {
         _reader = Open(connectionString);
+        using (var pragma = _reader.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;";
+            pragma.ExecuteNonQuery();
+        }
+
         _writer = Open(connectionString);
         _reads = BatchQueue<SnapshotKey, StoredSnapshot?>.OnDedicatedThread(ReadBatch, MaxBatch, "snapshot-reader");
         _writes = BatchQueue<SnapshotWrite, int?>.OnDedicatedThread(WriteBatch, MaxBatch, "snapshot-writer");

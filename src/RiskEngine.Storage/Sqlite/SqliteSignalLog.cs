@@ -142,7 +142,7 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
     }
 
     public Task<IReadOnlyList<LoggedSignal>> ReadSubjectAsync(string subjectId, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<LoggedSignal>>(connection =>
+        database.LookupAsync<IReadOnlyList<LoggedSignal>>(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM signal_log WHERE subject_id = @subject AND seq > @after ORDER BY seq LIMIT @limit";

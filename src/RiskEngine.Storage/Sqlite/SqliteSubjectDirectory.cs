@@ -115,7 +115,7 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
         }, cancellationToken);
 
     public Task<EntityRegistration?> FindEntityAsync(string uscc, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(connection =>
+        database.LookupAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT name, district, industry, credit_class FROM subject WHERE id = @id AND kind = 0 AND registered = 1";
@@ -131,7 +131,7 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
         }, cancellationToken);
 
     public Task<EquipmentRegistration?> FindEquipmentAsync(string code, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(connection =>
+        database.LookupAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT name, owner, district, equipment_class, next_due, last_maintenance FROM subject WHERE id = @id AND kind = 1 AND registered = 1";
