@@ -36,7 +36,7 @@ public sealed class SqliteSnapshotTable : ISnapshotTable, IAsyncDisposable
         _reader = Open(connectionString);
         using (var pragma = _reader.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;";
+            pragma.CommandText = "PRAGMA cache_size=-65536;";
             pragma.ExecuteNonQuery();
         }
 
