@@ -24,11 +24,13 @@ public sealed partial class DistrictGrain(
     // A server not heard from for this long (it died) no longer holds the watermark back.
     private static readonly TimeSpan ServerSilence = TimeSpan.FromSeconds(30);
     private DistrictSummary? _summary;
+    private FlaggedRanking _ranking = new([]);
 
     private DistrictState State => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _ranking = new FlaggedRanking(State.Flagged);
         _flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
             DueTime = services.Options.SnapshotFlushInterval,
@@ -69,10 +71,13 @@ public sealed partial class DistrictGrain(
             }
 
             State.Flagged.Remove(report.SubjectId);
+            _ranking.Replace(report.SubjectId, entry, null);
         }
         else
         {
-            State.Flagged[report.SubjectId] = new DistrictEntry(report.Kind, report.Name, report.Level, report.Score, report.Version, report.TopReason);
+            var updated = new DistrictEntry(report.Kind, report.Name, report.Level, report.Score, report.Version, report.TopReason);
+            State.Flagged[report.SubjectId] = updated;
+            _ranking.Replace(report.SubjectId, known ? entry : null, updated);
         }
 
         if (report.IngestedAt is { } ingested && (State.MaxIngestedAt is null || ingested > State.MaxIngestedAt))
@@ -116,11 +121,9 @@ public sealed partial class DistrictGrain(
         }
 
         var code = this.GetPrimaryKeyString();
-        var top = State.Flagged
-            .OrderByDescending(e => e.Value.Score)
-            .ThenBy(e => e.Key, StringComparer.Ordinal)
-            .Take(services.Options.DistrictTopCount)
-            .Select(e => new RankedSubject(e.Key, e.Value.Kind, e.Value.Name, code, e.Value.Score, e.Value.Level, e.Value.TopReason))
+        var top = _ranking.Top(services.Options.DistrictTopCount)
+            .Select(id => (Id: id, Entry: State.Flagged[id]))
+            .Select(e => new RankedSubject(e.Id, e.Entry.Kind, e.Entry.Name, code, e.Entry.Score, e.Entry.Level, e.Entry.TopReason))
             .ToArray();
         var reflected = _appliedWatermark is { } applied && (State.MaxIngestedAt is null || applied > State.MaxIngestedAt) ? applied : State.MaxIngestedAt;
         var summary = new DistrictSummary(code, await CountAsync(), top, reflected);
@@ -130,16 +133,7 @@ public sealed partial class DistrictGrain(
 
     private async Task<LevelCounts> CountAsync()
     {
-        long yellow = 0, orange = 0, red = 0;
-        foreach (var entry in State.Flagged.Values)
-        {
-            switch (entry.Level)
-            {
-                case RiskLevel.Yellow: yellow++; break;
-                case RiskLevel.Orange: orange++; break;
-                case RiskLevel.Red: red++; break;
-            }
-        }
+        var (yellow, orange, red) = _ranking.Counts;
 
         var known = await services.Directory.CountByDistrictAsync();
         known.TryGetValue(this.GetPrimaryKeyString(), out var subjects);
