@@ -1,16 +1,29 @@
 using System.Data.Common;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
+using RiskEngine.Storage.Batching;
 using RiskEngine.Storage.Relational;
 
 namespace RiskEngine.Storage.Alerts;
 
 /// <summary>
 /// Alerts and their audit trail. A change and its audit entry commit in one transaction, guarded by the version the
-/// writer read, so two activations of one alert (a split cluster) can never both win.
+/// writer read, so two activations of one alert (a split cluster) can never both win. Changes arriving together (a storm
+/// raises thousands a second) share a transaction, hence one commit and one fsync; each keeps its own guard and answer.
 /// </summary>
-public sealed class AlertStore(RelationalDatabase database)
+public sealed class AlertStore : IAsyncDisposable
 {
+    private const int MaxChangesPerCommit = 500;
+
+    private readonly RelationalDatabase database;
+    private readonly BatchQueue<(AlertCase Next, AlertAuditEntry Audit), bool> _saves;
+
+    public AlertStore(RelationalDatabase database)
+    {
+        this.database = database;
+        _saves = BatchQueue<(AlertCase, AlertAuditEntry), bool>.Asynchronous(SaveBatchAsync, MaxChangesPerCommit, concurrency: 2);
+    }
+
     private const string Columns =
         "id, rule, subject_id, subject_kind, subject_name, district, level, state, score, opened_at, last_seen_at, occurrences, " +
         "acknowledged_by, acknowledged_at, assignee, resolved_by, resolved_at, escalations, last_note, below_since, last_trigger_seq, version";
@@ -46,23 +59,35 @@ public sealed class AlertStore(RelationalDatabase database)
 
     /// <summary>Stores <paramref name="next"/> (version + 1 of what was read) with its audit entry; false if another writer got there first.</summary>
     public Task<bool> SaveAsync(AlertCase next, AlertAuditEntry audit, CancellationToken cancellationToken = default) =>
-        database.RunInTransactionAsync(async (connection, transaction, ct) =>
+        _saves.EnqueueAsync((next, audit), cancellationToken);
+
+    private Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<(AlertCase Next, AlertAuditEntry Audit)> changes, CancellationToken cancellationToken) =>
+        database.RunInTransactionAsync<IReadOnlyList<bool>>(async (connection, transaction, ct) =>
         {
-            await using (var write = connection.Command(next.Version == 1 ? Insert : Update, transaction))
+            var saved = new bool[changes.Count];
+            for (var i = 0; i < changes.Count; i++)
             {
-                Bind(write, next);
-                if (await write.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                var (next, audit) = changes[i];
+                await using (var write = connection.Command(next.Version == 1 ? Insert : Update, transaction))
                 {
-                    return false;
+                    Bind(write, next);
+
+                    // A lost guard changes nothing and is answered false; the others in the batch go on.
+                    if (await write.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                    {
+                        continue;
+                    }
                 }
+
+                await using var insertAudit = connection.Command(InsertAudit, transaction)
+                    .With("@alert_id", next.Id).With("@at", audit.At.ToUnixTimeMilliseconds()).With("@actor", audit.Actor)
+                    .With("@action", audit.Action).With("@from_state", audit.FromState?.ToWire()).With("@to_state", audit.ToState.ToWire())
+                    .With("@level", audit.Level.ToWire()).With("@note", audit.Note);
+                await insertAudit.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                saved[i] = true;
             }
 
-            await using var insertAudit = connection.Command(InsertAudit, transaction)
-                .With("@alert_id", next.Id).With("@at", audit.At.ToUnixTimeMilliseconds()).With("@actor", audit.Actor)
-                .With("@action", audit.Action).With("@from_state", audit.FromState?.ToWire()).With("@to_state", audit.ToState.ToWire())
-                .With("@level", audit.Level.ToWire()).With("@note", audit.Note);
-            await insertAudit.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            return true;
+            return saved;
         }, cancellationToken);
 
     public Task<IReadOnlyList<AlertCase>> ListAsync(AlertQuery query, CancellationToken cancellationToken = default) =>
@@ -189,4 +214,6 @@ public sealed class AlertStore(RelationalDatabase database)
 
     private static RiskLevel ParseLevel(string wire) =>
         RiskLevels.TryParseWire(wire, out var level) ? level : throw new FormatException($"risk level '{wire}' in the store is unknown");
+
+    public ValueTask DisposeAsync() => _saves.DisposeAsync();
 }

@@ -72,6 +72,26 @@ public abstract class RelationalStoresContract
     }
 
     [Fact]
+    public async Task Changes_saved_together_share_a_commit_yet_each_keeps_its_own_guard_and_answer()
+    {
+        await using var store = new AlertStore(Database);
+        var district = "8" + Random.Shared.Next(10_000, 99_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var raises = Enumerable.Range(0, 300).Select(i => AlertLifecycle.Raise(null, new AlertTrigger(Rule("high-risk"), i + 1, RiskLevel.Red, 80, Start),
+            SubjectKind.Entity, "91" + district + i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture), null, district)).ToArray();
+        Assert.True(await store.SaveAsync(raises[0].Next!, raises[0].Audit!));
+
+        // The first raise again (a stale writer) among 299 new ones, all at once.
+        var saved = await Task.WhenAll(raises.Select(r => store.SaveAsync(r.Next!, r.Audit!)));
+
+        Assert.False(saved[0]);
+        Assert.All(saved.Skip(1), Assert.True);
+        var listed = await store.ListAsync(new AlertQuery([district], null, 1000));
+        Assert.Equal(300, listed.Count);
+        Assert.Single(await store.AuditAsync(raises[0].Next!.Id));
+        Assert.Single(await store.AuditAsync(raises[299].Next!.Id));
+    }
+
+    [Fact]
     public async Task Alerts_list_by_district_and_state_most_urgent_first_with_response_times()
     {
         var store = new AlertStore(Database);
