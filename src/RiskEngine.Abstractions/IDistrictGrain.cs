@@ -7,6 +7,9 @@ public interface IDistrictGrain : IGrainWithStringKey
 {
     Task ReportAsync(SubjectLevelReport report);
 
+    /// <summary>Several subjects' reports in one message, as a server's <c>DistrictReports</c> gathers them.</summary>
+    Task ReportManyAsync(SubjectLevelReport[] reports);
+
     /// <summary>
     /// A server's dispatch progress: every signal it acknowledged and ingested before <paramref name="appliedThrough"/>
     /// has been applied (and reported here). An idle server holds nothing back. The district's

@@ -57,17 +57,33 @@ public sealed partial class DistrictGrain(
 
     public Task ReportAsync(SubjectLevelReport report)
     {
+        Apply(report);
+        return Task.CompletedTask;
+    }
+
+    public Task ReportManyAsync(SubjectLevelReport[] reports)
+    {
+        foreach (var report in reports)
+        {
+            Apply(report);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Apply(SubjectLevelReport report)
+    {
         var known = State.Flagged.TryGetValue(report.SubjectId, out var entry);
         if (known && entry!.Version > report.Version)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         if (report.Level == RiskLevel.Blue)
         {
             if (!known)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             State.Flagged.Remove(report.SubjectId);
@@ -89,7 +105,6 @@ public sealed partial class DistrictGrain(
         _dirty = true;
         _unpublished = true;
         services.Tracker.MarkDirty(this.GetGrainId(), report.Version);
-        return Task.CompletedTask;
     }
 
     public Task AdvanceAppliedAsync(string server, DateTimeOffset appliedThrough, bool idle)

@@ -49,7 +49,7 @@ public sealed class EntityGrain(
         if (moved)
         {
             // The old district must forget the subject before the new one hears of it.
-            await GrainFactory.GetDistrict(_profile.District).ReportAsync(
+            await Services.Districts.ReportAsync(_profile.District,
                 new SubjectLevelReport(SubjectId, Kind, Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
         }
 

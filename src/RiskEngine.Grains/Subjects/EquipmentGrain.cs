@@ -49,7 +49,7 @@ public sealed class EquipmentGrain(
     {
         if (profile.District != _profile.District)
         {
-            await GrainFactory.GetDistrict(District).ReportAsync(
+            await Services.Districts.ReportAsync(District,
                 new SubjectLevelReport(SubjectId, Kind, Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
         }
 

@@ -252,13 +252,13 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             // Moved while the grain was idle (its profile came from the directory at activation): the district
             // it was last reported to must forget it, or it stays counted there for good.
-            await GrainFactory.GetDistrict(previous).ReportAsync(
+            await Services.Districts.ReportAsync(previous,
                 new SubjectLevelReport(SubjectId, Kind, Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
         }
 
         var topReason = Assessment.Reasons.Count > 0 ? ToView(Assessment.Reasons[0]) : null;
         var report = new SubjectLevelReport(SubjectId, Kind, Name, level, Math.Round(score, 2), State.LastCause, State.MaxIngestedAt, topReason);
-        await GrainFactory.GetDistrict(district).ReportAsync(report);
+        await Services.Districts.ReportAsync(district, report);
         _reportedLevel = level;
         _reportedScore = score;
         if (State.ReportedDistrict != district)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
+using RiskEngine.Grains.Aggregates;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Storage;
 
@@ -15,8 +16,12 @@ public sealed class SubjectServices(
     DirtySubjectTracker tracker,
     IOptions<EngineOptions> options,
     TimeProvider clock,
-    AlertRuleSet alerts)
+    AlertRuleSet alerts,
+    DistrictReports districts)
 {
+    /// <summary>Where subjects send their level reports (gathered per district).</summary>
+    public DistrictReports Districts { get; } = districts;
+
     public AlertRuleSet Alerts { get; } = alerts;
 
     public ISignalLog Log { get; } = log;

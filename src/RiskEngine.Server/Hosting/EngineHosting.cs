@@ -12,6 +12,7 @@ using Microsoft.IdentityModel.Tokens;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
 using RiskEngine.Grains;
+using RiskEngine.Grains.Aggregates;
 using RiskEngine.Grains.Alerts;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Subjects;
@@ -200,6 +201,7 @@ public static class EngineHosting
         services.AddSingleton<SignalPipeline>();
         services.AddSingleton<DispatchRecovery>();
         services.AddSingleton<CheckpointWriter>();
+        services.AddSingleton<DistrictReports>();
         services.AddSingleton<SubjectServices>();
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<UserStore>();
