@@ -53,14 +53,14 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
     private readonly DistrictCountCache _counts;
-    private readonly BatchQueue<(string Id, SubjectKind Kind), object?> _registrations;
+    private readonly BatchQueue<(string Id, SubjectKind Kind), Registration> _registrations;
 
     public PostgreSqlSubjectDirectory(NpgsqlDataSource dataSource, TimeProvider clock, TimeSpan? countsCacheLifetime = null)
     {
         _dataSource = dataSource;
         _clock = clock;
         _counts = new DistrictCountCache(ReadCountsAsync, clock, countsCacheLifetime ?? TimeSpan.FromSeconds(1));
-        _registrations = BatchQueue<(string, SubjectKind), object?>.Asynchronous(FindRegistrationsAsync, maxBatch: 1000, concurrency: 4);
+        _registrations = BatchQueue<(string, SubjectKind), Registration>.Asynchronous(FindRegistrationsAsync, maxBatch: 1000, concurrency: 4);
     }
 
     public Task<RegistrationResult> UpsertEntitiesAsync(IReadOnlyList<EntityRegistration> entities, CancellationToken cancellationToken = default) =>
@@ -172,23 +172,23 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
         "  JOIN subject s ON s.id = k.id AND s.kind = k.kind AND s.registered";
 
     public async Task<EntityRegistration?> FindEntityAsync(string uscc, CancellationToken cancellationToken = default) =>
-        (EntityRegistration?)await _registrations.EnqueueAsync((uscc, SubjectKind.Entity), cancellationToken).ConfigureAwait(false);
+        (await _registrations.EnqueueAsync((uscc, SubjectKind.Entity), cancellationToken).ConfigureAwait(false)).Entity;
 
     public async Task<EquipmentRegistration?> FindEquipmentAsync(string code, CancellationToken cancellationToken = default) =>
-        (EquipmentRegistration?)await _registrations.EnqueueAsync((code, SubjectKind.Equipment), cancellationToken).ConfigureAwait(false);
+        (await _registrations.EnqueueAsync((code, SubjectKind.Equipment), cancellationToken).ConfigureAwait(false)).Equipment;
 
-    private async Task<IReadOnlyList<object?>> FindRegistrationsAsync(IReadOnlyList<(string Id, SubjectKind Kind)> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Registration>> FindRegistrationsAsync(IReadOnlyList<(string Id, SubjectKind Kind)> keys, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(FindRegistrations);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(k => k.Id).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = keys.Select(k => (short)k.Kind).ToArray() });
-        var found = new object?[keys.Count];
+        var found = new Registration[keys.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var index = (int)reader.GetInt64(0) - 1;
             var (id, kind) = keys[index];
-            found[index] = kind == SubjectKind.Entity ? ReadEntity(reader, id) : ReadEquipment(reader, id);
+            found[index] = kind == SubjectKind.Entity ? new Registration(ReadEntity(reader, id), null) : new Registration(null, ReadEquipment(reader, id));
         }
 
         return found;
@@ -317,6 +317,9 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
         new() { TypedValue = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     public ValueTask DisposeAsync() => _registrations.DisposeAsync();
+
+    /// <summary>What a batched lookup found: the registration of the kind asked for, or nothing.</summary>
+    private readonly record struct Registration(EntityRegistration? Entity, EquipmentRegistration? Equipment);
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
