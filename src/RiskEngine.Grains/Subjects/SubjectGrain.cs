@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
+using RiskEngine.Storage;
 
 namespace RiskEngine.Grains.Subjects;
 
@@ -75,9 +76,13 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
 
         History = history;
+
+        // Both reads set off before either is awaited, so they share one batch (one lookup-lane turn, or one round trip each
+        // at once) instead of queueing one after the other.
+        var firstPage = Services.Log.ReadSubjectAsync(SubjectId, State.AppliedFloor, ReplayPageSize, cancellationToken);
         await LoadProfileAsync(cancellationToken);
         var levelBefore = State.Level ?? RiskLevel.Blue;
-        var replayed = await ReplayLogAsync(cancellationToken);
+        var replayed = await ReplayLogAsync(firstPage, cancellationToken);
         Rescore();
 
         // Always report on activation: after a crash the district's snapshot may be older than ours, or hold a flag
@@ -268,13 +273,13 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
     }
 
-    private async Task<List<RiskEvent>> ReplayLogAsync(CancellationToken cancellationToken)
+    private async Task<List<RiskEvent>> ReplayLogAsync(Task<IReadOnlyList<LoggedSignal>> firstPage, CancellationToken cancellationToken)
     {
         var replayed = new List<RiskEvent>();
-        var after = State.AppliedFloor;
+        var pending = firstPage;
         while (true)
         {
-            var page = await Services.Log.ReadSubjectAsync(SubjectId, after, ReplayPageSize, cancellationToken);
+            var page = await pending;
             foreach (var signal in page.Where(s => !IsApplied(s.Seq)))
             {
                 if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
@@ -288,7 +293,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
                 break;
             }
 
-            after = page[^1].Seq;
+            pending = Services.Log.ReadSubjectAsync(SubjectId, page[^1].Seq, ReplayPageSize, cancellationToken);
         }
 
         if (replayed.Count > 0)
