@@ -25,7 +25,8 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly IClusterMembershipService _membership;
     private readonly SiloAddress _localSilo;
     private readonly SubjectDeliveryClient _deliveryServices;
-    private (MembershipVersion Version, SiloAddress[] Silos) _activeSilos = (MembershipVersion.MinValue, []);
+    // Replaced whole (one reference) when membership moves, so partitions reading it concurrently never see half of it.
+    private ActiveSiloList _activeSilos = new(MembershipVersion.MinValue, []);
     private readonly ILogger<SignalDispatcher> _logger;
     private readonly EngineMetrics _metrics;
     private readonly Channel<Item>[] _partitions;
@@ -286,14 +287,14 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private SiloAddress[] ActiveSilos()
     {
         var snapshot = _membership.CurrentSnapshot;
-        var known = _activeSilos;
+        var known = Volatile.Read(ref _activeSilos);
         if (snapshot.Version == known.Version)
         {
             return known.Silos;
         }
 
         var silos = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).OrderBy(s => s).ToArray();
-        _activeSilos = (snapshot.Version, silos);
+        Volatile.Write(ref _activeSilos, new ActiveSiloList(snapshot.Version, silos));
         return silos;
     }
 
@@ -382,6 +383,8 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding signals of {Subjects} subjects to {Owner} failed; delivering them one by one")]
     private static partial void LogForwardFailed(ILogger logger, Exception error, SiloAddress owner, int subjects);
+
+    private sealed record ActiveSiloList(MembershipVersion Version, SiloAddress[] Silos);
 
     private readonly record struct Item(LoggedSignal Signal, DispatchBatch Batch);
 
