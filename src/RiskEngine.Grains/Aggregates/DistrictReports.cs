@@ -14,42 +14,43 @@ public sealed class DistrictReports : IAsyncDisposable
     private const int MaxReportsPerBatch = 2000;
 
     private readonly IGrainFactory _grains;
-    private readonly BatchQueue<(string District, SubjectLevelReport Report), Exception?> _queue;
+
+    // How long a batch waits for its districts before the queue takes the next one. Waiting is what gathers the next
+    // batch; bounding it means a district on a server that just died holds back only its own subjects (each report is
+    // answered by its own district's call), never another district's or the queue.
+    private static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(50);
+
+    private readonly BatchQueue<(string District, SubjectLevelReport Report), Task> _queue;
 
     public DistrictReports(IGrainFactory grains)
     {
         _grains = grains;
-        _queue = BatchQueue<(string, SubjectLevelReport), Exception?>.Asynchronous(SendAsync, MaxReportsPerBatch, concurrency: 4);
+        _queue = BatchQueue<(string, SubjectLevelReport), Task>.Asynchronous(SendAsync, MaxReportsPerBatch, concurrency: 4);
     }
 
     /// <summary>Completes once <paramref name="district"/> has applied the report.</summary>
     public async Task ReportAsync(string district, SubjectLevelReport report)
     {
-        if (await _queue.EnqueueAsync((district, report)).ConfigureAwait(false) is { } failure)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        }
+        var delivered = await _queue.EnqueueAsync((district, report)).ConfigureAwait(false);
+        await delivered.ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<Exception?>> SendAsync(IReadOnlyList<(string District, SubjectLevelReport Report)> reports, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Task>> SendAsync(IReadOnlyList<(string District, SubjectLevelReport Report)> reports, CancellationToken cancellationToken)
     {
-        var outcomes = new Exception?[reports.Count];
-        var byDistrict = Enumerable.Range(0, reports.Count).GroupBy(i => reports[i].District, StringComparer.Ordinal);
-        await Task.WhenAll(byDistrict.Select(async indexes =>
+        var delivered = new Task[reports.Count];
+        var calls = new List<Task>();
+        foreach (var indexes in Enumerable.Range(0, reports.Count).GroupBy(i => reports[i].District, StringComparer.Ordinal))
         {
-            try
+            var call = _grains.GetDistrict(indexes.Key).ReportManyAsync(indexes.Select(i => reports[i].Report).ToArray());
+            calls.Add(call);
+            foreach (var i in indexes)
             {
-                await _grains.GetDistrict(indexes.Key).ReportManyAsync(indexes.Select(i => reports[i].Report).ToArray()).ConfigureAwait(false);
+                delivered[i] = call;
             }
-            catch (Exception error)
-            {
-                foreach (var i in indexes)
-                {
-                    outcomes[i] = error;
-                }
-            }
-        })).ConfigureAwait(false);
-        return outcomes;
+        }
+
+        await Task.WhenAll(calls).WaitAsync(MaxHold, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return delivered;
     }
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
