@@ -145,17 +145,7 @@ public static class IngestBenchmark
         }
         finally
         {
-            ServerLogs.Keep(serverLogs, files.ServerLog);
-            await ScratchFolder.DeleteAsync(scratch);
-            if (cluster is not null)
-            {
-                await cluster.DisposeAsync();
-            }
-
-            if (rawSchema is not null)
-            {
-                await rawSchema.DisposeAsync();
-            }
+            await RunCleanup.ReleaseAsync(serverLogs, files.ServerLog, scratch, cluster, rawSchema);
         }
     }
 

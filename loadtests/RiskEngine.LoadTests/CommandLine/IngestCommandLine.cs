@@ -34,7 +34,7 @@ public static class IngestCommandLine
     public const string PostgresEnvironmentVariable = "RISKENGINE_TEST_POSTGRES";
 
     private const string StorageOption = "storage";
-    private const string PostgresOption = "postgres";
+    private const string PostgresOption = PostgresConnectionOption.Name;
     private const int DefaultPostgresServers = 2;
     private const string ServerDllOption = "server-dll";
     private const string OutOption = "out";
@@ -92,29 +92,7 @@ public static class IngestCommandLine
             throw new UsageException($"--{Servers.Name} {servers}: SQLite mode runs one server; a cluster needs --{StorageOption} postgres.");
         }
 
-        string? postgres = null;
-        if (storage == StorageMode.Postgres)
-        {
-            postgres = values.TryGetValue(PostgresOption, out var given) ? given : Environment.GetEnvironmentVariable(PostgresEnvironmentVariable);
-            if (string.IsNullOrWhiteSpace(postgres))
-            {
-                throw new UsageException(
-                    $"--{StorageOption} postgres needs a connection string: pass --{PostgresOption} \"Host=...;Database=...;Username=...\" or set {PostgresEnvironmentVariable}.");
-            }
-
-            try
-            {
-                _ = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
-            }
-            catch (ArgumentException error)
-            {
-                throw new UsageException($"--{PostgresOption}: not a valid PostgreSQL connection string ({error.Message}).");
-            }
-        }
-        else if (values.ContainsKey(PostgresOption))
-        {
-            throw new UsageException($"--{PostgresOption} only applies with --{StorageOption} postgres.");
-        }
+        var postgres = PostgresConnectionOption.Parse(values, storage, StorageOption);
 
         var settings = new IngestSettings(
             Number(Seconds), Number(Warmup), Number(Batch), Number(Clients), Number(Entities), Number(Verify),

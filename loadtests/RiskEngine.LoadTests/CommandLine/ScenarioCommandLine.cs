@@ -9,7 +9,7 @@ public static class ScenarioCommandLine
 {
     private const string PhasesOption = "phases";
     private const string StorageOption = "storage";
-    private const string PostgresOption = "postgres";
+    private const string PostgresOption = PostgresConnectionOption.Name;
     private const string ServerDllOption = "server-dll";
     private const string OutOption = "out";
     private const string HubProtocolOption = "hub-protocol";
@@ -114,29 +114,7 @@ public static class ScenarioCommandLine
             throw new UsageException($"--servers {servers}: SQLite mode runs one server; a cluster needs --{StorageOption} postgres.");
         }
 
-        string? postgres = null;
-        if (storage == StorageMode.Postgres)
-        {
-            postgres = values.TryGetValue(PostgresOption, out var given) ? given : Environment.GetEnvironmentVariable(IngestCommandLine.PostgresEnvironmentVariable);
-            if (string.IsNullOrWhiteSpace(postgres))
-            {
-                throw new UsageException(
-                    $"--{StorageOption} postgres needs a connection string: pass --{PostgresOption} \"Host=...;Database=...;Username=...\" or set {IngestCommandLine.PostgresEnvironmentVariable}.");
-            }
-
-            try
-            {
-                _ = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
-            }
-            catch (ArgumentException error)
-            {
-                throw new UsageException($"--{PostgresOption}: not a valid PostgreSQL connection string ({error.Message}).");
-            }
-        }
-        else if (values.ContainsKey(PostgresOption))
-        {
-            throw new UsageException($"--{PostgresOption} only applies with --{StorageOption} postgres.");
-        }
+        var postgres = PostgresConnectionOption.Parse(values, storage, StorageOption);
 
         var district = values.TryGetValue(IncidentDistrictOption, out var code) ? code.Trim() : DefaultIncidentDistrict;
         if (district.Length != 6 || !district.All(char.IsAsciiDigit))

@@ -123,7 +123,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
 
         var earliest = signals.Min(s => s.IngestedAt);
         var batch = new DispatchBatch(signals.Min(s => s.Seq), Interlocked.Increment(ref _nextBatchId), signals.Count, earliest);
-        RaiseLatestIngested(signals.Max(s => s.IngestedAt).UtcTicks);
+        RaiseTo(ref _latestIngestedTicks, signals.Max(s => s.IngestedAt).UtcTicks);
         lock (_batchesLock)
         {
             _inFlight.Add(batch.Key, batch);
@@ -132,7 +132,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         Interlocked.Add(ref _pending, signals.Count);
         foreach (var signal in signals)
         {
-            RaiseHighest(signal.Seq);
+            RaiseTo(ref _highestDispatched, signal.Seq);
             _partitions[PartitionOf(signal.SubjectId)].Writer.TryWrite(new Item(signal, batch));
         }
     }
@@ -166,27 +166,13 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         }
     }
 
-    private void RaiseLatestIngested(long ticks)
+    /// <summary>Raises <paramref name="target"/> to <paramref name="value"/> unless it is already higher; safe under concurrent callers.</summary>
+    private static void RaiseTo(ref long target, long value)
     {
-        var current = Interlocked.Read(ref _latestIngestedTicks);
-        while (ticks > current)
+        var current = Interlocked.Read(ref target);
+        while (value > current)
         {
-            var seen = Interlocked.CompareExchange(ref _latestIngestedTicks, ticks, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
-
-    private void RaiseHighest(long seq)
-    {
-        var current = Volatile.Read(ref _highestDispatched);
-        while (seq > current)
-        {
-            var seen = Interlocked.CompareExchange(ref _highestDispatched, seq, current);
+            var seen = Interlocked.CompareExchange(ref target, value, current);
             if (seen == current)
             {
                 return;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Reminders;
 using Orleans.TestingHost;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Server.Hosting;
@@ -71,9 +70,7 @@ public class EngineCluster : IAsyncLifetime
         {
             var services = silo.Services;
 
-            // Registered before the engine, whose TryAdd of TimeProvider.System then leaves it be.
-            services.AddSingleton<TimeProvider>(Clock);
-            PinOrleansToRealTime(services);
+            services.AddEngineClock(Clock);
             services.Configure<EngineOptions>(CopyOptions);
             services.AddEmbeddedEngine(catalog, storage);
             silo.UseEmbeddedStorage(storage, Options);
@@ -129,27 +126,6 @@ public class EngineCluster : IAsyncLifetime
         target.DueSoonDays = Options.DueSoonDays;
         target.MaintenanceIntervalDays = Options.MaintenanceIntervalDays;
         target.CheckpointInterval = Options.CheckpointInterval;
-    }
-
-    /// <summary>
-    /// Orleans resolves each area's clock by key and falls back to the default one, which here is fake. Only the
-    /// grains' clock (timers, hence the write-behind of snapshots) should follow the fake one.
-    /// </summary>
-    private static void PinOrleansToRealTime(IServiceCollection services)
-    {
-        string[] realTimeAreas =
-        [
-            TimeProviderNames.Messaging,
-            TimeProviderNames.SystemTimers,
-            TimeProviderNames.Membership,
-            TimeProviderNames.ActivationManagement,
-            TimeProviderNames.GrainDirectory,
-            ReminderTimeProviderNames.Reminders,
-        ];
-        foreach (var area in realTimeAreas)
-        {
-            services.AddKeyedSingleton(area, TimeProvider.System);
-        }
     }
 
     private sealed class IgnoreCommits : ISignalCommitListener

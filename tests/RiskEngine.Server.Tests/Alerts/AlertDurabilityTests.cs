@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Reminders;
 using Orleans.Runtime;
+using RiskEngine.Server.Hosting;
 using RiskEngine.Server.Tests.Client;
 using RiskEngine.Server.Tests.Contract;
 using RiskEngine.Server.Tests.Hosting;
@@ -21,8 +21,7 @@ public sealed class AlertDurabilityTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await EngineServer.StartAsync(FastChecks, services: services =>
         {
-            services.AddSingleton<TimeProvider>(clock);
-            PinOrleansToRealTime(services);
+            services.AddEngineClock(clock);
         });
         var (_, _, client) = await PeopleAccounts.SignInAsync(server, "officer", TestSubjects.Dongxihu);
         var alerts = new AlertApi(client);
@@ -71,23 +70,5 @@ public sealed class AlertDurabilityTests
         var conflict = await ContractJson.ReadAsync<AcknowledgeConflict>(await api.AcknowledgeAsync(alert.Id, "after"));
         Assert.Equal((409, officer), (conflict.Status, conflict.AcknowledgedBy));
         Assert.Contains((await api.ListAsync("?state=acknowledged")).Items, a => a.Id == alert.Id);
-    }
-
-    /// <summary>Only the engine's clock is fake; Orleans' own timing (and reminders' ticking) stays real.</summary>
-    private static void PinOrleansToRealTime(IServiceCollection services)
-    {
-        string[] realTimeAreas =
-        [
-            TimeProviderNames.Messaging,
-            TimeProviderNames.SystemTimers,
-            TimeProviderNames.Membership,
-            TimeProviderNames.ActivationManagement,
-            TimeProviderNames.GrainDirectory,
-            ReminderTimeProviderNames.Reminders,
-        ];
-        foreach (var area in realTimeAreas)
-        {
-            services.AddKeyedSingleton(area, TimeProvider.System);
-        }
     }
 }
