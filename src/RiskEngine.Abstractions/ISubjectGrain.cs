@@ -11,4 +11,7 @@ public interface ISubjectGrain : IGrainWithStringKey
     /// <summary>The subject's risk now, scored at the time of the call.</summary>
     [AlwaysInterleave]
     Task<SubjectRiskView> GetRiskAsync();
+
+    /// <summary>Writes what the grain holds and leaves memory: another server owns the subject now that membership moved.</summary>
+    Task LeaveMemoryAsync();
 }

@@ -12,6 +12,7 @@ public sealed class EngineMetrics
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _applied;
     private readonly Counter<long> _dispatchFailures;
+    private readonly Counter<long> _folded;
     private readonly Histogram<double> _appendLatency;
     private readonly Histogram<double> _applyLatency;
 
@@ -23,6 +24,7 @@ public sealed class EngineMetrics
         _rejected = meter.CreateCounter<long>("riskengine.signals.rejected", "{signal}", "Signals refused at the edge");
         _applied = meter.CreateCounter<long>("riskengine.signals.applied", "{signal}", "Signals delivered to their grains");
         _dispatchFailures = meter.CreateCounter<long>("riskengine.dispatch.failures", "{signal}", "Signals whose delivery was given up");
+        _folded = meter.CreateCounter<long>("riskengine.signals.folded", "{signal}", "Signals folded into the snapshot of a subject with no grain in memory");
         _appendLatency = meter.CreateHistogram<double>("riskengine.log.append.duration", "ms", "Time to make a batch durable");
         _applyLatency = meter.CreateHistogram<double>("riskengine.dispatch.apply.duration", "ms", "Time for a grain to apply a delivery");
     }
@@ -42,4 +44,15 @@ public sealed class EngineMetrics
     }
 
     public void RecordDispatchFailure(int count) => _dispatchFailures.Add(count);
+
+    public void RecordFolded(int count)
+    {
+        _folded.Add(count);
+        Interlocked.Add(ref _foldedTotal, count);
+    }
+
+    /// <summary>Signals this server folded without a grain since it started.</summary>
+    public long FoldedTotal => Interlocked.Read(ref _foldedTotal);
+
+    private long _foldedTotal;
 }

@@ -43,4 +43,19 @@ public sealed class EngineOptions
 
     /// <summary>How often the recovery checkpoint is moved forward.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Fold signals of subjects with no grain in memory straight into their snapshots (see <c>SnapshotFold</c>) instead
+    /// of activating a grain for each.
+    /// </summary>
+    public bool FoldIdleSubjects { get; set; } = true;
+
+    /// <summary>A subject with another signal within this long gets a grain: it is busy enough to be worth keeping in memory.</summary>
+    public TimeSpan FoldRecentWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Slots of the table that remembers which subjects had signals lately (8 bytes each).</summary>
+    public int FoldRecentSubjectSlots { get; set; } = 1 << 20;
+
+    /// <summary>In a cluster, how long membership must stay unchanged before a server folds without grains again.</summary>
+    public TimeSpan FoldMembershipSettle { get; set; } = TimeSpan.FromSeconds(5);
 }

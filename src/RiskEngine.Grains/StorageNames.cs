@@ -11,4 +11,10 @@ public static class StorageNames
     /// because millions of subjects activate and write behind at signal rate.
     /// </summary>
     public const string Subjects = "subjects";
+
+    /// <summary>The state name of entities' snapshots (the row's type name).</summary>
+    public const string EntityState = "entity";
+
+    /// <summary>The state name of equipment units' snapshots.</summary>
+    public const string EquipmentState = "equipment";
 }

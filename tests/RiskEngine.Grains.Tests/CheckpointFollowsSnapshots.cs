@@ -11,7 +11,7 @@ namespace RiskEngine.Grains.Tests;
 /// The recovery checkpoint promises that everything at or below it is in persisted snapshots, so it may not pass
 /// a change any grain still holds only in memory; once the snapshots are written behind, it catches up.
 /// </summary>
-public sealed class CheckpointFollowsSnapshots(EngineCluster engine) : IClassFixture<EngineCluster>
+public sealed class CheckpointFollowsSnapshots(GrainPathEngineCluster engine) : IClassFixture<GrainPathEngineCluster>
 {
     [Fact]
     public async Task The_checkpoint_stays_below_unflushed_changes_and_advances_once_snapshots_are_written()

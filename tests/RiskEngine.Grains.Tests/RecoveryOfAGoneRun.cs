@@ -11,7 +11,7 @@ namespace RiskEngine.Grains.Tests;
 /// What a gone server run may have held only in memory is the log past its checkpoint row; recovery re-dispatches
 /// all of it to the grains, which drop what they already applied.
 /// </summary>
-public sealed class RecoveryOfAGoneRun(EngineCluster engine) : IClassFixture<EngineCluster>
+public sealed class RecoveryOfAGoneRun(GrainPathEngineCluster engine) : IClassFixture<GrainPathEngineCluster>
 {
     private const string GoneRun = "S10.0.0.99:11111:99";
 

@@ -9,7 +9,7 @@ namespace RiskEngine.Grains.Tests;
 /// A grain's state is a snapshot written behind (on its timer and on deactivation) plus the log after the
 /// position the snapshot includes: a fresh activation loads the one and replays the other.
 /// </summary>
-public sealed class SnapshotsAndReplay(EngineCluster engine) : IClassFixture<EngineCluster>
+public sealed class SnapshotsAndReplay(GrainPathEngineCluster engine) : IClassFixture<GrainPathEngineCluster>
 {
     [Fact]
     public async Task A_deactivated_entity_writes_its_snapshot_and_comes_back_with_the_same_risk()

@@ -29,4 +29,22 @@ public sealed class SubjectOwnershipTests
     {
         Assert.All(Enumerable.Range(0, 100), i => Assert.Equal(Silos[1], SubjectOwnership.Owner(EntityGrain(i), [Silos[1]])));
     }
+
+    [Fact]
+    public void When_a_server_dies_only_its_own_subjects_move()
+    {
+        var before = Enumerable.Range(0, 3000).Select(i => SubjectOwnership.Owner(EntityGrain(i), Silos)).ToArray();
+        var survivors = new[] { Silos[0], Silos[2] };
+        var after = Enumerable.Range(0, 3000).Select(i => SubjectOwnership.Owner(EntityGrain(i), survivors)).ToArray();
+
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (!before[i].Equals(Silos[1]))
+            {
+                Assert.Equal(before[i], after[i]);
+            }
+        }
+
+        Assert.InRange(after.Count(o => o.Equals(Silos[0])), 1300, 1700);
+    }
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Grains.Placement;
+using RiskEngine.Grains.Subjects;
 using RiskEngine.Storage;
 
 namespace RiskEngine.Grains.Dispatch;
@@ -25,6 +27,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly IClusterMembershipService _membership;
     private readonly SiloAddress _localSilo;
     private readonly SubjectDeliveryClient _deliveryServices;
+    private readonly Lazy<SnapshotFold> _fold;
     // Replaced whole (one reference) when membership moves, so partitions reading it concurrently never see half of it.
     private ActiveSiloList _activeSilos = new(MembershipVersion.MinValue, []);
     private readonly ILogger<SignalDispatcher> _logger;
@@ -50,8 +53,11 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         ILogger<SignalDispatcher> logger,
         IClusterMembershipService membership,
         ILocalSiloDetails localSilo,
-        SubjectDeliveryClient deliveryServices)
+        SubjectDeliveryClient deliveryServices,
+        IServiceProvider services)
     {
+        // Resolved at the first delivery: the fold reads the signal log, and the log reports its commits to this dispatcher.
+        _fold = new Lazy<SnapshotFold>(services.GetRequiredService<SnapshotFold>);
         _grains = grains;
         _membership = membership;
         _localSilo = localSilo.SiloAddress;
@@ -304,6 +310,13 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         var envelopes = Envelopes(items);
         var grain = GrainOf(first);
         var started = Stopwatch.GetTimestamp();
+        if (await TryFoldAsync(first, grain, envelopes).ConfigureAwait(false))
+        {
+            _metrics.RecordApplied(envelopes.Length, Stopwatch.GetElapsedTime(started));
+            Finish(items);
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             Exception? failure = null;
@@ -341,6 +354,19 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         }
 
         Finish(items);
+    }
+
+    private async Task<bool> TryFoldAsync(LoggedSignal first, ISubjectGrain grain, SignalEnvelope[] envelopes)
+    {
+        await _deliveries.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await _fold.Value.TryFoldAsync(first.SubjectKind, first.SubjectId, grain.GetGrainId(), envelopes).ConfigureAwait(false);
+        }
+        finally
+        {
+            _deliveries.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()

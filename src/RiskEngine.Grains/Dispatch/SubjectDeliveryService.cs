@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Grains.Subjects;
 
 namespace RiskEngine.Grains.Dispatch;
 
@@ -15,6 +16,7 @@ namespace RiskEngine.Grains.Dispatch;
 public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliveryService
 {
     private readonly IGrainFactory _grains;
+    private readonly SnapshotFold _fold;
     private readonly SemaphoreSlim _deliveries;
     private readonly ILogger<SubjectDeliveryService> _logger;
 
@@ -23,11 +25,13 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
         Silo silo,
         ILoggerFactory loggerFactory,
         IGrainFactory grains,
+        SnapshotFold fold,
         IOptions<EngineOptions> options,
         ILogger<SubjectDeliveryService> logger)
         : base(grainId, silo, loggerFactory)
     {
         _grains = grains;
+        _fold = fold;
         _logger = logger;
         _deliveries = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentDeliveries));
     }
@@ -43,7 +47,12 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
         await _deliveries.WaitAsync();
         try
         {
-            await SubjectGrains.Of(_grains, delivery.Kind, delivery.SubjectId).ApplyAsync(delivery.Signals);
+            var grain = SubjectGrains.Of(_grains, delivery.Kind, delivery.SubjectId);
+            if (!await _fold.TryFoldAsync(delivery.Kind, delivery.SubjectId, grain.GetGrainId(), delivery.Signals))
+            {
+                await grain.ApplyAsync(delivery.Signals);
+            }
+
             return null;
         }
         catch (Exception error)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
@@ -15,18 +16,13 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 {
     private const int ReplayPageSize = 1000;
 
-    // Far more than the signals one subject can receive while another server's append is in flight.
-    private const int RecentSeqCapacity = 256;
-
     private readonly IPersistentState<TState> _state;
     private readonly ILogger _logger;
     private IGrainTimer? _flushTimer;
     private bool _dirty;
-    private double? _reportedScore;
-    private RiskLevel? _reportedLevel;
-    private SortedSet<long> _recentSeqs = [];
     private List<AlertRaise> _pendingAlerts = [];
     private IGrainTimer? _alertSender;
+    private SubjectFold _fold = null!;
 
     protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, ILogger logger)
     {
@@ -41,26 +37,12 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     protected string SubjectId { get; private set; } = "";
 
-    protected RiskHistory History { get; private set; } = RiskHistory.Empty;
+    /// <summary>The subject's registration, read at activation and replaced when it is registered again.</summary>
+    protected SubjectFacts Facts { get; set; } = null!;
 
-    protected RiskAssessment Assessment { get; private set; } = new(0, []);
+    protected RiskAssessment Assessment => _fold.Assessment;
 
-    protected abstract SubjectKind Kind { get; }
-
-    /// <summary>The district the subject belongs to, for reports and reads.</summary>
-    protected abstract string District { get; }
-
-    protected abstract string? Name { get; }
-
-    protected abstract bool Registered { get; }
-
-    protected abstract string? Category { get; }
-
-    protected abstract string? Owner { get; }
-
-    protected abstract Task LoadProfileAsync(CancellationToken cancellationToken);
-
-    protected abstract RiskAssessment Assess(DateTimeOffset now);
+    protected abstract Task<SubjectFacts> LoadFactsAsync(CancellationToken cancellationToken);
 
     /// <summary>Called after the score changed; units tell their owner here.</summary>
     protected virtual Task OnRescoredAsync(bool activation) => Task.CompletedTask;
@@ -68,20 +50,27 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         SubjectId = SubjectKeys.SubjectId(this.GetPrimaryKeyString());
-        _recentSeqs = new SortedSet<long>(State.RecentSeqs);
-        var history = RiskHistory.Empty;
-        foreach (var retained in State.Events)
+        try
         {
-            history = history.Apply(retained.ToRiskEvent(), Services.Catalog.Parameters);
+            await ActivateAsync(cancellationToken);
         }
+        catch
+        {
+            // Nothing was applied, so nothing is held only here: the subject may be folded without a grain again.
+            Services.Residency.Leave(this.GetGrainId());
+            throw;
+        }
+    }
 
-        History = history;
+    private async Task ActivateAsync(CancellationToken cancellationToken)
+    {
+        _fold = new SubjectFold(State, Services.Catalog.Parameters);
 
         // Both reads set off before either is awaited, so they share one batch (one lookup-lane turn, or one round trip each
         // at once) instead of queueing one after the other.
         var firstPage = Services.Log.ReadSubjectAsync(SubjectId, State.AppliedFloor, ReplayPageSize, cancellationToken);
-        await LoadProfileAsync(cancellationToken);
-        var levelBefore = State.Level ?? RiskLevel.Blue;
+        Facts = await LoadFactsAsync(cancellationToken);
+        var levelBefore = _fold.Level;
         var replayed = await ReplayLogAsync(firstPage, cancellationToken);
         Rescore();
 
@@ -101,32 +90,46 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     {
         _flushTimer?.Dispose();
         await FlushAsync(cancellationToken);
+        if (!_dirty)
+        {
+            // Everything applied is in the snapshot: a fold without the grain may take over. A grain that could not write
+            // stays counted, so its signals go to a next activation, which replays them from the log.
+            Services.Residency.Leave(this.GetGrainId());
+        }
     }
 
     public async Task ApplyAsync(IReadOnlyList<SignalEnvelope> signals)
     {
         var applied = new List<RiskEvent>();
-        var levelBefore = State.Level ?? RiskLevel.Blue;
+        var levelBefore = _fold.Level;
+        var replay = false;
         foreach (var signal in signals)
         {
-            if (IsApplied(signal.Seq))
+            if (_fold.IsApplied(signal.Seq))
             {
-                continue;
+                replay = true;
             }
-
-            if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
+            else if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
             {
                 applied.Add(folded);
             }
         }
 
-        if (applied.Count > 0)
+        if (applied.Count > 0 || replay)
         {
+            // A signal delivered again is a retry or a recovery replay: a district or owner on a server that died may have
+            // lost what this subject told it since its last snapshot, so it is told again (a repeat changes nothing).
             Rescore();
-            await ReportAsync(force: false);
-            await OnRescoredAsync(activation: false);
+            await ReportAsync(force: replay);
+            await OnRescoredAsync(activation: replay);
             QueueAlerts(applied, levelBefore);
         }
+    }
+
+    public Task LeaveMemoryAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -136,16 +139,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     /// </summary>
     private void QueueAlerts(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore)
     {
-        var rules = Services.Alerts;
-        var now = Services.Clock.GetUtcNow();
-        var score = Math.Round(Assessment.Score, 2);
-        var triggers = applied.SelectMany(e => rules.OnSignal(e, History, score, now))
-            .Concat(rules.OnLevel(levelBefore, State.Level ?? RiskLevel.Blue, State.LastCause, score, now));
-        foreach (var trigger in triggers)
-        {
-            _pendingAlerts.Add(new AlertRaise(trigger.Rule.Id, trigger.Seq, trigger.Level, trigger.Score, trigger.At, Kind, SubjectId, Name, District));
-        }
-
+        _pendingAlerts.AddRange(_fold.AlertsFor(applied, levelBefore, Services.Alerts, Services.Clock.GetUtcNow(), SubjectId, Facts));
         ScheduleAlertSend(TimeSpan.Zero);
     }
 
@@ -201,21 +195,21 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     public Task<SubjectRiskView> GetRiskAsync()
     {
         var now = Services.Clock.GetUtcNow();
-        var assessment = Assess(now);
+        var assessment = Facts.Assess(Services.Model, State, _fold.History, now);
         var level = RiskLevels.Classify(assessment.Score, State.Level, Services.Catalog.Parameters);
         return Task.FromResult(new SubjectRiskView(
             SubjectId,
-            Kind,
-            Name,
-            District,
+            Facts.Kind,
+            Facts.Name,
+            Facts.District,
             Math.Round(assessment.Score, 2),
             level,
-            assessment.Reasons.Select(ToView).ToArray(),
+            assessment.Reasons.Select(ReasonViews.Of).ToArray(),
             State.UpdatedAt,
             State.SignalCount,
-            Registered,
-            Category,
-            Owner,
+            Facts.Registered,
+            Facts.Category,
+            Facts.Owner,
             State.LastSeq));
     }
 
@@ -230,12 +224,8 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     /// <summary>Recomputes the score and level at the current time.</summary>
     protected void Rescore()
     {
-        var now = Services.Clock.GetUtcNow();
-        Assessment = Assess(now);
-        var level = RiskLevels.Classify(Assessment.Score, State.Level, Services.Catalog.Parameters);
-        if (level != State.Level)
+        if (_fold.Rescore(Facts.Assess(Services.Model, State, _fold.History, Services.Clock.GetUtcNow())))
         {
-            State.Level = level;
             MarkDirty();
         }
     }
@@ -243,32 +233,14 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     /// <summary>Tells the district the subject's level when it moved (or when forced), and its score when it is worth ranking.</summary>
     protected async Task ReportAsync(bool force)
     {
-        var level = State.Level ?? RiskLevel.Blue;
-        var score = Assessment.Score;
-        var moved = level != _reportedLevel;
-        var rankChanged = level != RiskLevel.Blue && Math.Abs(score - (_reportedScore ?? -1)) >= Services.Options.ReportScoreDelta;
-        if (!force && !moved && !rankChanged)
+        var reports = _fold.ReportsDue(force, Services.Options.ReportScoreDelta, SubjectId, Facts);
+        foreach (var (district, report) in reports)
         {
-            return;
+            await Services.Districts.ReportAsync(district, report);
         }
 
-        var district = District;
-        if (State.ReportedDistrict is { } previous && previous != district)
+        if (reports.Count > 0 && _fold.Reported(Facts))
         {
-            // Moved while the grain was idle (its profile came from the directory at activation): the district
-            // it was last reported to must forget it, or it stays counted there for good.
-            await Services.Districts.ReportAsync(previous,
-                new SubjectLevelReport(SubjectId, Kind, Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
-        }
-
-        var topReason = Assessment.Reasons.Count > 0 ? ToView(Assessment.Reasons[0]) : null;
-        var report = new SubjectLevelReport(SubjectId, Kind, Name, level, Math.Round(score, 2), State.LastCause, State.MaxIngestedAt, topReason);
-        await Services.Districts.ReportAsync(district, report);
-        _reportedLevel = level;
-        _reportedScore = score;
-        if (State.ReportedDistrict != district)
-        {
-            State.ReportedDistrict = district;
             MarkDirty();
         }
     }
@@ -280,7 +252,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         while (true)
         {
             var page = await pending;
-            foreach (var signal in page.Where(s => !IsApplied(s.Seq)))
+            foreach (var signal in page.Where(s => !_fold.IsApplied(s.Seq)))
             {
                 if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
                 {
@@ -306,41 +278,16 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     private RiskEvent? Fold(long seq, SignalKind kind, DateTimeOffset occurredAt, DateTimeOffset ingestedAt, string data)
     {
-        SignalFacts facts;
-        try
-        {
-            facts = SignalFactsCodec.FromJson(kind, data);
-        }
-        catch (FormatException error)
+        var folded = _fold.Fold(seq, kind, occurredAt, ingestedAt, data);
+        if (folded.Unreadable is { } error)
         {
             // Validated at the edge, so this is a log written by another version: skip it, loudly, and move on.
             LogUnreadable(_logger, error, SubjectId, seq);
-            Remember(seq);
             return null;
         }
 
-        var applied = new RiskEvent(seq, kind, occurredAt, facts);
-        History = History.Apply(applied, Services.Catalog.Parameters);
-        Remember(seq);
-        State.SignalCount++;
-        State.UpdatedAt = ingestedAt;
-        State.MaxIngestedAt = State.MaxIngestedAt is { } max && max > ingestedAt ? max : ingestedAt;
         MarkChanged(seq);
-        return applied;
-    }
-
-    private bool IsApplied(long seq) => seq <= State.AppliedFloor || _recentSeqs.Contains(seq);
-
-    private void Remember(long seq)
-    {
-        _recentSeqs.Add(seq);
-        State.LastSeq = Math.Max(State.LastSeq, seq);
-        while (_recentSeqs.Count > RecentSeqCapacity)
-        {
-            var oldest = _recentSeqs.Min;
-            _recentSeqs.Remove(oldest);
-            State.AppliedFloor = Math.Max(State.AppliedFloor, oldest);
-        }
+        return folded.Applied;
     }
 
     /// <summary>Marks the snapshot as needing a write, due within the flush interval.</summary>
@@ -369,9 +316,10 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     private async Task FlushOnTimerAsync(CancellationToken cancellationToken)
     {
+        // Disposed only after the flush: disposing a grain timer cancels the token its callback was given.
+        await FlushAsync(cancellationToken);
         _flushTimer?.Dispose();
         _flushTimer = null;
-        await FlushAsync(cancellationToken);
         ScheduleFlush();
     }
 
@@ -383,11 +331,21 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             return;
         }
 
-        State.Events = History.Events.Select(SnapshotEvent.From).ToList();
-        State.RecentSeqs = [.. _recentSeqs];
         try
         {
-            await _state.WriteSupersedingAsync(cancellationToken);
+            _fold.PrepareSnapshot();
+            try
+            {
+                await _state.WriteStateAsync(cancellationToken);
+            }
+            catch (InconsistentStateException error)
+            {
+                LogSuperseded(_logger, error, SubjectId);
+                await RebuildFromStoredAsync(cancellationToken);
+                _fold.PrepareSnapshot();
+                await _state.WriteStateAsync(cancellationToken);
+            }
+
             _dirty = false;
             Services.Tracker.MarkClean(this.GetGrainId());
         }
@@ -398,8 +356,20 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
     }
 
-    private static ReasonView ToView(RiskReason reason) =>
-        new(reason.Code, reason.Zh, reason.En, Math.Round(reason.Contribution, 2));
+    /// <summary>
+    /// Someone else wrote the snapshot since this grain read it: an activation on a server that died, or a fold where the
+    /// subject is owned now that membership moved. Neither need include what this grain applied, nor this grain what they
+    /// did; but everything either applied is in the log. So the grain starts again from the stored snapshot and replays the
+    /// log past it, as a fresh activation would. Alerts were raised by whoever applied the signals.
+    /// </summary>
+    private async Task RebuildFromStoredAsync(CancellationToken cancellationToken)
+    {
+        await _state.ReadStateAsync(cancellationToken);
+        _fold = new SubjectFold(State, Services.Catalog.Parameters);
+        await ReplayLogAsync(Services.Log.ReadSubjectAsync(SubjectId, State.AppliedFloor, ReplayPageSize, cancellationToken), cancellationToken);
+        Rescore();
+        await ReportAsync(force: true);
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Subject} replayed {Count} signals from the log, now at {Seq}")]
     private static partial void LogReplayed(ILogger logger, string subject, int count, long seq);
@@ -412,4 +382,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: writing the snapshot failed; will retry")]
     private static partial void LogFlushFailed(ILogger logger, Exception error, string subject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject}: the snapshot was written elsewhere since this grain read it; rebuilding from it and the log")]
+    private static partial void LogSuperseded(ILogger logger, Exception error, string subject);
 }

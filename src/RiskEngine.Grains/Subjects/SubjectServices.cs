@@ -17,8 +17,12 @@ public sealed class SubjectServices(
     IOptions<EngineOptions> options,
     TimeProvider clock,
     AlertRuleSet alerts,
-    DistrictReports districts)
+    DistrictReports districts,
+    SubjectResidency residency)
 {
+    /// <summary>Which subjects have a grain in memory here; grains tell it when they leave.</summary>
+    public SubjectResidency Residency { get; } = residency;
+
     /// <summary>Where subjects send their level reports (gathered per district).</summary>
     public DistrictReports Districts { get; } = districts;
 

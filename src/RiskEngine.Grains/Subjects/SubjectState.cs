@@ -35,6 +35,12 @@ public class SubjectState
 
     /// <summary>The district the subject last reported to, so a move is noticed even when it happened while the grain was idle.</summary>
     [Id(9)] public string? ReportedDistrict { get; set; }
+
+    /// <summary>The level the district last heard, so a fold without the grain knows whether it owes a report.</summary>
+    [Id(10)] public RiskLevel? ReportedLevel { get; set; }
+
+    /// <summary>The score the district last heard (it ranks flagged subjects by it).</summary>
+    [Id(11)] public double? ReportedScore { get; set; }
 }
 
 /// <summary>An entity's snapshot: its own events plus the latest risk of each unit it owns.</summary>
@@ -50,6 +56,9 @@ public sealed class EquipmentState : SubjectState
 {
     /// <summary>The owner last told of this unit's risk, so an ownership change can be noticed.</summary>
     [Id(0)] public string? ReportedOwner { get; set; }
+
+    /// <summary>The score the owner last heard of this unit.</summary>
+    [Id(1)] public double? ScoreToldOwner { get; set; }
 }
 
 /// <summary>An owned unit's latest score as its grain reported it, ordered by the unit's log position.</summary>

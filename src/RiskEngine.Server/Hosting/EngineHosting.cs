@@ -145,10 +145,12 @@ public static class EngineHosting
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
-        orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Subjects, (sp, _) => new BatchedGrainStorage(
+        orleans.Services.AddSingleton(sp => new BatchedGrainStorage(
             sp.GetRequiredService<ISnapshotTable>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
-            sp.GetRequiredService<IOptions<ClusterOptions>>()));
+            sp.GetRequiredService<IOptions<ClusterOptions>>(),
+            sp.GetRequiredService<SubjectResidency>()));
+        orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Subjects, (sp, _) => sp.GetRequiredService<BatchedGrainStorage>());
         orleans.UseAdoNetReminderService(o =>
         {
             o.Invariant = invariant;
@@ -203,6 +205,8 @@ public static class EngineHosting
         services.AddSingleton<CheckpointWriter>();
         services.AddSingleton<DistrictReports>();
         services.AddSingleton<SubjectServices>();
+        services.AddSingleton<SubjectResidency>();
+        services.AddSingleton<SnapshotFold>();
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<SecretStore>();

@@ -126,6 +126,9 @@ public class EngineCluster : IAsyncLifetime
         target.DueSoonDays = Options.DueSoonDays;
         target.MaintenanceIntervalDays = Options.MaintenanceIntervalDays;
         target.CheckpointInterval = Options.CheckpointInterval;
+        target.FoldIdleSubjects = Options.FoldIdleSubjects;
+        target.FoldRecentWindow = Options.FoldRecentWindow;
+        target.FoldMembershipSettle = Options.FoldMembershipSettle;
     }
 
     private sealed class IgnoreCommits : ISignalCommitListener

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.DependencyInjection;
+using RiskEngine.Abstractions;
+using RiskEngine.Domain;
+using RiskEngine.Domain.Alerts;
+using RiskEngine.Grains.Subjects;
+using RiskEngine.Grains.Tests.Hosting;
+using static RiskEngine.Grains.Tests.Hosting.TestSignals;
+
+namespace RiskEngine.Grains.Tests;
+
+/// <summary>
+/// Signals of a subject with no grain in memory are folded straight into its snapshot, through the same fold its grain
+/// uses: the score, the district's counts and the alerts come out as they would through the grain, and no grain is made.
+/// </summary>
+public sealed class FoldWithoutGrains(FoldingEngineCluster engine) : IClassFixture<FoldingEngineCluster>
+{
+    private SubjectResidency Residency => engine.Silo.GetRequiredService<SubjectResidency>();
+
+    private long Folded => engine.Silo.GetRequiredService<EngineMetrics>().FoldedTotal;
+
+    [Fact]
+    public async Task A_subject_not_in_memory_is_scored_in_its_snapshot_exactly_as_its_grain_scores_it()
+    {
+        var now = engine.Clock.GetUtcNow();
+        var idle = TestSubjects.NewEntity();
+        var resident = TestSubjects.NewEntity();
+        await engine.Grains.GetEntity(resident).GetRiskAsync();
+        var foldedBefore = Folded;
+
+        await engine.IngestAsync([.. MixedNews(idle, now), .. MixedNews(resident, now)]);
+        var foldedSignals = Folded - foldedBefore;
+        var inMemory = Residency.Residents().Select(g => g.Key.ToString()).ToHashSet();
+        var written = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(idle));
+        var viaFold = await engine.Grains.GetEntity(idle).GetRiskAsync();
+        var viaGrain = await engine.Grains.GetEntity(resident).GetRiskAsync();
+
+        Assert.Equal(MixedNews(idle, now).Count(), foldedSignals);
+        Assert.DoesNotContain(SubjectKeys.Entity(idle), inMemory);
+        Assert.Contains(SubjectKeys.Entity(resident), inMemory);
+        Assert.NotNull(written);
+        Assert.Equal(
+            (viaGrain.Score, viaGrain.Level, viaGrain.SignalCount, viaGrain.UpdatedAt),
+            (viaFold.Score, viaFold.Level, viaFold.SignalCount, viaFold.UpdatedAt));
+        Assert.Equal(viaGrain.Reasons, viaFold.Reasons);
+        Assert.True(viaFold.Score > 0, "the mixed news scores above zero");
+    }
+
+    [Fact]
+    public async Task A_subject_folded_without_a_grain_tells_its_district_and_raises_its_alerts()
+    {
+        const string district = "420107";
+        var now = engine.Clock.GetUtcNow();
+        var troubled = TestSubjects.NewEntity(district);
+
+        await engine.IngestAsync(
+        [
+            Hazard(troubled, now.AddDays(-6), "H-1", open: true),
+            Hazard(troubled, now.AddDays(-5), "H-2", open: true),
+            .. Enumerable.Range(1, 4).Select(d => FailedSample(troubled, now.AddDays(-d), Severity.Critical)),
+        ]);
+        var inMemory = Residency.Residents().Select(g => g.Key.ToString()).ToHashSet();
+        var summary = await engine.Grains.GetDistrict(district).GetSummaryAsync();
+        var alertGrain = engine.Grains.GetGrain<IAlertGrain>(AlertCase.IdOf("high-risk", troubled));
+        await Eventually.HoldsAsync(async () => await alertGrain.GetAsync() is not null, "the high-risk alert opens");
+        var alert = await alertGrain.GetAsync();
+
+        Assert.DoesNotContain(SubjectKeys.Entity(troubled), inMemory);
+        var top = Assert.Single(summary.Top);
+        Assert.Equal((troubled, RiskLevel.Red), (top.Id, top.Level));
+        Assert.Equal(1, summary.Counts.Red);
+        Assert.Equal((troubled, RiskLevel.Red, district), (alert!.SubjectId, alert.Level, alert.District));
+
+        var view = await engine.Grains.GetEntity(troubled).GetRiskAsync();
+        Assert.Equal((RiskLevel.Red, top.Score), (view.Level, view.Score));
+    }
+
+    [Fact]
+    public async Task A_grain_whose_snapshot_was_superseded_by_a_fold_elsewhere_rebuilds_from_it_and_the_log()
+    {
+        var now = engine.Clock.GetUtcNow();
+        var uscc = TestSubjects.NewEntity();
+        var grain = engine.Grains.GetEntity(uscc);
+        await grain.GetRiskAsync();
+        await engine.IngestAsync(Complaint(uscc, now.AddHours(-3)));
+
+        // Another server, owning the subject after membership moved, folded a signal this grain never saw and wrote first.
+        var elsewhere = await engine.UndispatchedLog().AppendAsync([FailedSample(uscc, now.AddHours(-2), Severity.Critical)]);
+        var logged = Assert.Single(elsewhere.Appended);
+        var snapshots = engine.Silo.GetRequiredService<BatchedGrainStorage>();
+        var grainId = grain.GetGrainId();
+        var (stored, version) = await snapshots.ReadAsync<EntityState>(StorageNames.EntityState, grainId);
+        var state = stored ?? new EntityState();
+        var fold = new SubjectFold(state, ShippedCatalog.Value.Parameters);
+        fold.Fold(logged.Seq, logged.Kind, logged.OccurredAt, logged.IngestedAt, logged.Data);
+        fold.PrepareSnapshot();
+        Assert.NotNull(await snapshots.TryWriteAsync(StorageNames.EntityState, grainId, state, version));
+
+        var supersededVersion = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc));
+        engine.Clock.Advance(engine.Options.SnapshotFlushInterval);
+        await Eventually.HoldsAsync(
+            () => GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc)) > supersededVersion, "the grain writes its snapshot over the other");
+        var live = await grain.GetRiskAsync();
+        await engine.DeactivateAsync(grain);
+        var revived = await grain.GetRiskAsync();
+
+        Assert.Equal(2, live.SignalCount);
+        Assert.Equal(logged.Seq, live.LastSeq);
+        Assert.Equal((live.SignalCount, live.Score, live.LastSeq), (revived.SignalCount, revived.Score, revived.LastSeq));
+    }
+
+    private static IEnumerable<Storage.SignalToAppend> MixedNews(string uscc, DateTimeOffset now) =>
+    [
+        FailedSample(uscc, now.AddDays(-9)),
+        Complaint(uscc, now.AddDays(-2)),
+        Complaint(uscc, now.AddDays(-1)),
+        Inspection(uscc, now.AddDays(-20), InspectionResult.Rectify, Severity.Critical),
+        PassedSample(uscc, now.AddDays(-3)),
+    ];
+}
