@@ -12,7 +12,9 @@ using RiskEngine.Storage;
 namespace RiskEngine.Grains.Dispatch;
 
 /// <summary>
-/// Delivers logged signals to the grains of their subjects: at least once, and per subject in log order.
+/// Delivers logged signals to the grains of their subjects (or folds them into the snapshots of subjects with no grain in
+/// memory): at least once, and per subject in log order, except that signals whose delivery keeps failing are parked and
+/// retried while later ones go on. Nothing is given up: the watermark stays below what is not applied yet.
 /// Signals are partitioned by subject; each partition takes what is waiting, groups it by subject and calls
 /// those subjects concurrently, then takes the next lot. A grain drops positions it already applied, so a
 /// retry or a replay never double-counts.
@@ -22,6 +24,8 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private const int MaxAttempts = 6;
 
     private const int MaxTake = 2048;
+
+    private static readonly TimeSpan ParkedRetryInterval = TimeSpan.FromSeconds(5);
 
     private readonly IGrainFactory _grains;
     private readonly IClusterMembershipService _membership;
@@ -347,13 +351,48 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
                 continue;
             }
 
-            // The signals stay in the log: the subject replays them when it next activates.
-            LogGaveUp(_logger, failure, first.SubjectId, envelopes.Length);
+            if (_stopping.IsCancellationRequested)
+            {
+                // Left unfinished, they hold this run's checkpoint below them: the next run's recovery replays them.
+                return;
+            }
+
+            // Parked, not dropped: the watermark (so the recovery checkpoint) stays below them until they are applied, and
+            // the partition goes on with other subjects meanwhile.
+            LogParked(_logger, failure, first.SubjectId, envelopes.Length);
             _metrics.RecordDispatchFailure(envelopes.Length);
-            break;
+            _ = RetryParkedAsync(items, first, grain, envelopes);
+            return;
         }
 
         Finish(items);
+    }
+
+    private async Task RetryParkedAsync(List<Item> items, LoggedSignal first, ISubjectGrain grain, SignalEnvelope[] envelopes)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Task.Delay(ParkedRetryInterval, _stopping.Token).ConfigureAwait(false);
+                if (!await TryFoldAsync(first, grain, envelopes).ConfigureAwait(false))
+                {
+                    await grain.ApplyAsync(envelopes).ConfigureAwait(false);
+                }
+
+                LogUnparked(_logger, first.SubjectId, envelopes.Length, attempt);
+                Finish(items);
+                return;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                LogStillParked(_logger, error, first.SubjectId, attempt);
+            }
+        }
     }
 
     private async Task<bool> TryFoldAsync(LoggedSignal first, ISubjectGrain grain, SignalEnvelope[] envelopes)
@@ -390,8 +429,14 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     [LoggerMessage(Level = LogLevel.Warning, Message = "Applying signals to {Subject} failed (attempt {Attempt}); retrying")]
     private static partial void LogRetry(ILogger logger, Exception error, string subject, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up applying {Count} signals to {Subject}; they stay in the log and replay on its next activation")]
-    private static partial void LogGaveUp(ILogger logger, Exception error, string subject, int count);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying {Count} signals to {Subject} keeps failing; they are parked and retried every few seconds")]
+    private static partial void LogParked(ILogger logger, Exception error, string subject, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Parked signals of {Subject} still fail (retry {Attempt})")]
+    private static partial void LogStillParked(ILogger logger, Exception error, string subject, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Parked signals of {Subject} ({Count}) applied at retry {Attempt}")]
+    private static partial void LogUnparked(ILogger logger, string subject, int count, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding signals of {Subjects} subjects to {Owner} failed; delivering them one by one")]
     private static partial void LogForwardFailed(ILogger logger, Exception error, SiloAddress owner, int subjects);

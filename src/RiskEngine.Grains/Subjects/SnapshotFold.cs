@@ -12,7 +12,7 @@ namespace RiskEngine.Grains.Subjects;
 /// Folds signals of subjects that have no grain in memory straight into their snapshots. At city scale nearly every
 /// signal names a subject that is not in memory, and activating a grain for it (directory registration, a grain object
 /// the collector must later trace, timers, a deactivation that writes again) cost more than the fold itself. Here the
-/// subject's snapshot, registration and log tail are read (each batched with other subjects'), the signals folded through
+/// subject's snapshot and registration are read (each batched with other subjects'), the signals folded through
 /// the same <see cref="SubjectFold"/> a grain uses, alerts raised and district and owner told as a grain would, and the
 /// snapshot written with its version guard. A subject that is read, or has signals often, gets a grain as before.
 /// <para>
@@ -24,8 +24,6 @@ namespace RiskEngine.Grains.Subjects;
 /// </summary>
 public sealed partial class SnapshotFold
 {
-    private const int TailPageSize = 1000;
-
     private readonly BatchedGrainStorage _snapshots;
     private readonly SubjectResidency _residency;
     private readonly SubjectServices _services;
@@ -107,17 +105,12 @@ public sealed partial class SnapshotFold
         where TState : SubjectState, new()
         where TFacts : SubjectFacts
     {
-        // Snapshot and registration at once; the log tail needs the snapshot's floor. Each joins a batch of other subjects'.
+        // Snapshot and registration at once, each joining a batch of other subjects'. No log tail is read, unlike a grain's
+        // activation: every logged signal reaches its subject through dispatch (a failing delivery is parked, never given
+        // up; a server that dies is replayed from its checkpoint), so what the snapshot lacks is what is being delivered.
         var factsRead = loadFacts(_services.Directory, subjectId, CancellationToken.None);
         var (stored, version) = await _snapshots.ReadAsync<TState>(stateName, grain);
         var state = stored ?? new TState();
-        var tail = await _services.Log.ReadSubjectAsync(subjectId, state.AppliedFloor, TailPageSize, CancellationToken.None);
-        if (tail.Count >= TailPageSize)
-        {
-            // A long backlog (a replay after a crash): the grain reads it page by page.
-            return false;
-        }
-
         var facts = await factsRead;
         var fold = new SubjectFold(state, _services.Catalog.Parameters);
         var levelBefore = fold.Level;
@@ -127,24 +120,18 @@ public sealed partial class SnapshotFold
         var replay = signals.Any(s => fold.IsApplied(s.Seq));
         var applied = new List<RiskEvent>();
         var changed = false;
-
-        // The tail holds what a grain would replay on activation (signals given up on, or held by a server that died) and,
-        // usually, the signals being delivered: each position is folded once, in log order.
-        var pending = tail.Select(s => (s.Seq, s.Kind, s.OccurredAt, s.IngestedAt, s.Data))
-            .Concat(signals.Select(s => (s.Seq, s.Kind, s.OccurredAt, s.IngestedAt, s.Data)))
-            .OrderBy(s => s.Seq);
-        foreach (var (seq, kind, occurredAt, ingestedAt, data) in pending)
+        foreach (var signal in signals.OrderBy(s => s.Seq))
         {
-            if (fold.IsApplied(seq))
+            if (fold.IsApplied(signal.Seq))
             {
                 continue;
             }
 
             changed = true;
-            var folded = fold.Fold(seq, kind, occurredAt, ingestedAt, data);
+            var folded = fold.Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data);
             if (folded.Unreadable is { } unreadable)
             {
-                LogUnreadable(_logger, unreadable, subjectId, seq);
+                LogUnreadable(_logger, unreadable, subjectId, signal.Seq);
             }
             else
             {

@@ -24,6 +24,9 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     private IGrainTimer? _alertSender;
     private SubjectFold _fold = null!;
 
+    // What activation replayed from the log: usually the very signals whose delivery activated the grain, which are no repeat.
+    private HashSet<long> _replayedAtActivation = [];
+
     protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, ILogger logger)
     {
         _state = state;
@@ -72,6 +75,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         Facts = await LoadFactsAsync(cancellationToken);
         var levelBefore = _fold.Level;
         var replayed = await ReplayLogAsync(firstPage, cancellationToken);
+        _replayedAtActivation = replayed.Select(e => e.Seq).ToHashSet();
         Rescore();
 
         // Always report on activation: after a crash the district's snapshot may be older than ours, or hold a flag
@@ -107,7 +111,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             if (_fold.IsApplied(signal.Seq))
             {
-                replay = true;
+                replay |= !_replayedAtActivation.Remove(signal.Seq);
             }
             else if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
             {
