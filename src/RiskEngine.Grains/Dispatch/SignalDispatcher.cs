@@ -28,12 +28,10 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private static readonly TimeSpan ParkedRetryInterval = TimeSpan.FromSeconds(5);
 
     private readonly IGrainFactory _grains;
-    private readonly IClusterMembershipService _membership;
+    private readonly ActiveSilos _activeSilos;
     private readonly SiloAddress _localSilo;
     private readonly SubjectDeliveryClient _deliveryServices;
     private readonly Lazy<SnapshotFold> _fold;
-    // Replaced whole (one reference) when membership moves, so partitions reading it concurrently never see half of it.
-    private ActiveSiloList _activeSilos = new(MembershipVersion.MinValue, []);
     private readonly ILogger<SignalDispatcher> _logger;
     private readonly EngineMetrics _metrics;
     private readonly Channel<Item>[] _partitions;
@@ -55,7 +53,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         IOptions<EngineOptions> options,
         EngineMetrics metrics,
         ILogger<SignalDispatcher> logger,
-        IClusterMembershipService membership,
+        ActiveSilos activeSilos,
         ILocalSiloDetails localSilo,
         SubjectDeliveryClient deliveryServices,
         IServiceProvider services)
@@ -63,7 +61,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         // Resolved at the first delivery: the fold reads the signal log, and the log reports its commits to this dispatcher.
         _fold = new Lazy<SnapshotFold>(services.GetRequiredService<SnapshotFold>);
         _grains = grains;
-        _membership = membership;
+        _activeSilos = activeSilos;
         _localSilo = localSilo.SiloAddress;
         _deliveryServices = deliveryServices;
         _logger = logger;
@@ -223,7 +221,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     /// </summary>
     private async Task DeliverTakenAsync(List<Item> taken)
     {
-        var silos = ActiveSilos();
+        var silos = _activeSilos.Current.Silos;
         var local = new List<List<Item>>();
         var remote = new Dictionary<SiloAddress, List<List<Item>>>();
         foreach (var subject in taken.GroupBy(i => i.Signal.SubjectId, StringComparer.Ordinal))
@@ -278,20 +276,6 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         }
 
         await Task.WhenAll(retries).ConfigureAwait(false);
-    }
-
-    private SiloAddress[] ActiveSilos()
-    {
-        var snapshot = _membership.CurrentSnapshot;
-        var known = Volatile.Read(ref _activeSilos);
-        if (snapshot.Version == known.Version)
-        {
-            return known.Silos;
-        }
-
-        var silos = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).OrderBy(s => s).ToArray();
-        Volatile.Write(ref _activeSilos, new ActiveSiloList(snapshot.Version, silos));
-        return silos;
     }
 
     private ISubjectGrain GrainOf(LoggedSignal signal) => SubjectGrains.Of(_grains, signal.SubjectKind, signal.SubjectId);
@@ -440,8 +424,6 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding signals of {Subjects} subjects to {Owner} failed; delivering them one by one")]
     private static partial void LogForwardFailed(ILogger logger, Exception error, SiloAddress owner, int subjects);
-
-    private sealed record ActiveSiloList(MembershipVersion Version, SiloAddress[] Silos);
 
     private readonly record struct Item(LoggedSignal Signal, DispatchBatch Batch);
 

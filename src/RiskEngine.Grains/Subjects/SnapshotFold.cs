@@ -28,20 +28,20 @@ public sealed partial class SnapshotFold
     private readonly SubjectResidency _residency;
     private readonly SubjectServices _services;
     private readonly IGrainFactory _grains;
-    private readonly IClusterMembershipService _membership;
+    private readonly ActiveSilos _activeSilos;
     private readonly SiloAddress _localSilo;
     private readonly EngineMetrics _metrics;
     private readonly ILogger<SnapshotFold> _logger;
     private readonly RecentSubjects _recent;
     private readonly EngineOptions _options;
-    private MembershipView _view = new(MembershipVersion.MinValue, [], long.MinValue);
+    private MembershipVersion _sweptVersion = MembershipVersion.MinValue;
 
     public SnapshotFold(
         BatchedGrainStorage snapshots,
         SubjectResidency residency,
         SubjectServices services,
         IGrainFactory grains,
-        IClusterMembershipService membership,
+        ActiveSilos activeSilos,
         ILocalSiloDetails localSilo,
         EngineMetrics metrics,
         IOptions<EngineOptions> options,
@@ -51,7 +51,7 @@ public sealed partial class SnapshotFold
         _residency = residency;
         _services = services;
         _grains = grains;
-        _membership = membership;
+        _activeSilos = activeSilos;
         _localSilo = localSilo.SiloAddress;
         _metrics = metrics;
         _logger = logger;
@@ -197,23 +197,21 @@ public sealed partial class SnapshotFold
         return true;
     }
 
-    private MembershipView CurrentView()
+    private ActiveSiloView CurrentView()
     {
-        var snapshot = _membership.CurrentSnapshot;
-        var view = Volatile.Read(ref _view);
-        if (snapshot.Version == view.Version)
+        var view = _activeSilos.Current;
+        var swept = _sweptVersion;
+        if (view.Version != swept)
         {
-            return view;
+            // Racing callers may both start a sweep: a grain asked twice to leave memory leaves once.
+            _sweptVersion = view.Version;
+            if (swept != MembershipVersion.MinValue)
+            {
+                _ = SendAwayGrainsNotOwnedAsync(view.Silos);
+            }
         }
 
-        var silos = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).OrderBy(s => s).ToArray();
-        var fresh = new MembershipView(snapshot.Version, silos, Environment.TickCount64);
-        if (Interlocked.CompareExchange(ref _view, fresh, view) == view && view.Version != MembershipVersion.MinValue)
-        {
-            _ = SendAwayGrainsNotOwnedAsync(silos);
-        }
-
-        return Volatile.Read(ref _view);
+        return view;
     }
 
     /// <summary>Grains here of subjects another server owns now write what they hold and leave memory.</summary>
@@ -246,8 +244,6 @@ public sealed partial class SnapshotFold
             }));
         }
     }
-
-    private sealed record MembershipView(MembershipVersion Version, SiloAddress[] Silos, long SeenAtTicks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Folding signals into the snapshot of {Subject} failed; its grain applies them instead")]
     private static partial void LogFoldFailed(ILogger logger, Exception error, string subject);

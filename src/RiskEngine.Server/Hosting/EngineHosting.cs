@@ -197,6 +197,7 @@ public static class EngineHosting
     {
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<DirtySubjectTracker>();
+        services.AddSingleton<ActiveSilos>();
         services.AddSingleton<SignalDispatcher>();
         services.AddSingleton<SubjectDeliveryClient>();
         services.AddPlacementDirector<SubjectOwnerPlacement, SubjectOwnerPlacementDirector>();
