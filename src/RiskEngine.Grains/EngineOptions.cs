@@ -15,10 +15,11 @@ public sealed class EngineOptions
     public int DispatchPartitions { get; set; } = 32;
 
     /// <summary>
-    /// Grain deliveries in flight at once across all partitions. A first delivery activates its subject, which
-    /// reads its snapshot, profile and log tail; unbounded, thousands of them queue on the database pool and time out.
+    /// Folds and grain deliveries in flight at once across all partitions. Each waits on batched reads and writes, so
+    /// more in flight means fuller batches: at 5,000 signals/s on the embedded engine, 1024 kept up where 256 fell
+    /// behind. Unbounded, they would outgrow what a batch holds and queue.
     /// </summary>
-    public int MaxConcurrentDeliveries { get; set; } = 256;
+    public int MaxConcurrentDeliveries { get; set; } = 1024;
 
     /// <summary>Signals a dispatch queue holds before ingest waits for it (back-pressure).</summary>
     public int DispatchQueueCapacity { get; set; } = 8192;
