@@ -24,6 +24,11 @@ namespace RiskEngine.Grains.Subjects;
 /// </summary>
 public sealed partial class SnapshotFold
 {
+    // A fold holds its subject while it tells alert grains, district and owner; one of them may sit on a server that died
+    // and is not yet declared dead. Past this, the fold gives up and the subject's grain applies the signals instead,
+    // so a read of the subject (which waits for the fold) waits no longer than this.
+    private static readonly TimeSpan TellLimit = TimeSpan.FromSeconds(2);
+
     private readonly BatchedGrainStorage _snapshots;
     private readonly SubjectResidency _residency;
     private readonly SubjectServices _services;
@@ -151,13 +156,13 @@ public sealed partial class SnapshotFold
         // signals from the log and tells the same again, which alert grains and districts take as a repeat.
         foreach (var raise in fold.AlertsFor(applied, levelBefore, _services.Alerts, now, subjectId, facts))
         {
-            await _grains.GetGrain<IAlertGrain>(AlertCase.IdOf(raise.Rule, raise.SubjectId)).RaiseAsync(raise);
+            await _grains.GetGrain<IAlertGrain>(AlertCase.IdOf(raise.Rule, raise.SubjectId)).RaiseAsync(raise).WaitAsync(TellLimit);
         }
 
         var reports = fold.ReportsDue(force: replay, _options.ReportScoreDelta, subjectId, facts);
         foreach (var (district, report) in reports)
         {
-            await _services.Districts.ReportAsync(district, report);
+            await _services.Districts.ReportAsync(district, report).WaitAsync(TellLimit);
         }
 
         if (reports.Count > 0)
@@ -167,7 +172,7 @@ public sealed partial class SnapshotFold
 
         if (state is EquipmentState unit)
         {
-            await OwnerReports.SendAsync(_grains, unit, facts, subjectId, fold.Assessment.Score, force: replay, _options.ReportScoreDelta);
+            await OwnerReports.SendAsync(_grains, unit, facts, subjectId, fold.Assessment.Score, force: replay, _options.ReportScoreDelta).WaitAsync(TellLimit);
         }
 
         fold.PrepareSnapshot();

@@ -22,6 +22,8 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     private bool _dirty;
     private List<AlertRaise> _pendingAlerts = [];
     private IGrainTimer? _alertSender;
+    private bool _tellOnActivation;
+    private IGrainTimer? _activationTeller;
     private SubjectFold _fold = null!;
 
     // What activation replayed from the log: usually the very signals whose delivery activated the grain, which are no repeat.
@@ -78,10 +80,12 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         _replayedAtActivation = replayed.Select(e => e.Seq).ToHashSet();
         Rescore();
 
-        // Always report on activation: after a crash the district's snapshot may be older than ours, or hold a flag
-        // this subject raised and cleared within one flush interval, which its own snapshot never recorded.
-        await ReportAsync(force: true);
-        await OnRescoredAsync(activation: true);
+        // Always tell the district (and a unit's owner) on activation: after a crash the district's snapshot may be older
+        // than ours, or hold a flag this subject raised and cleared within one flush interval, which its own snapshot never
+        // recorded. Told in a turn of its own, like alerts: the district may sit on a server that just died and is not yet
+        // declared dead, and a read that activated this subject must not wait for that.
+        _tellOnActivation = true;
+        ScheduleActivationTell(TimeSpan.Zero);
 
         // Signals replayed here were never applied by a live grain, so their alerts may never have been raised (raising twice
         // is harmless). Raised in a turn of their own: after a crash the alert grains may sit on the dead server until it is
@@ -145,6 +149,37 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     {
         _pendingAlerts.AddRange(_fold.AlertsFor(applied, levelBefore, Services.Alerts, Services.Clock.GetUtcNow(), SubjectId, Facts));
         ScheduleAlertSend(TimeSpan.Zero);
+    }
+
+    private void ScheduleActivationTell(TimeSpan due)
+    {
+        if (_tellOnActivation && _activationTeller is null)
+        {
+            _activationTeller = this.RegisterGrainTimer(TellOnActivationAsync, new GrainTimerCreationOptions
+            {
+                DueTime = due,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = true,
+            });
+        }
+    }
+
+    private async Task TellOnActivationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReportAsync(force: true);
+            await OnRescoredAsync(activation: true);
+            _tellOnActivation = false;
+        }
+        catch (Exception error)
+        {
+            LogTellFailed(_logger, error, SubjectId);
+        }
+
+        _activationTeller?.Dispose();
+        _activationTeller = null;
+        ScheduleActivationTell(TimeSpan.FromSeconds(1));
     }
 
     private void ScheduleAlertSend(TimeSpan due)
@@ -383,6 +418,9 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: raising alert {Rule} failed; will retry")]
     private static partial void LogAlertFailed(ILogger logger, Exception error, string rule, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: telling its district or owner on activation failed; will retry")]
+    private static partial void LogTellFailed(ILogger logger, Exception error, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: writing the snapshot failed; will retry")]
     private static partial void LogFlushFailed(ILogger logger, Exception error, string subject);
