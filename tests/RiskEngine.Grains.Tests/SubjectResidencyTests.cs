@@ -33,13 +33,13 @@ public sealed class SubjectResidencyTests
 
         Assert.False(residency.TryClaimForFold(Subject(2), out _));
         Assert.True(residency.TryClaimForFold(Subject(3), out var other));
-        Assert.Equal(1, residency.ResidentCount);
+        Assert.Equal([Subject(2)], residency.Residents());
 
         residency.Leave(Subject(2));
         Assert.True(residency.TryClaimForFold(Subject(2), out var claim));
         residency.Release(claim);
         residency.Release(other);
-        Assert.Equal(0, residency.ResidentCount);
+        Assert.Empty(residency.Residents());
     }
 
     [Fact]

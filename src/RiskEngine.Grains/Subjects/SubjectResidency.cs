@@ -10,18 +10,6 @@ public sealed class SubjectResidency
     private readonly Lock _lock = new();
     private readonly Dictionary<GrainId, Occupant> _occupants = [];
 
-    /// <summary>Subjects with a grain in memory here.</summary>
-    public int ResidentCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _occupants.Count(o => o.Value.Fold is null);
-            }
-        }
-    }
-
     /// <summary>Claims a subject for a fold; false when it has a grain here or another fold holds it.</summary>
     public bool TryClaimForFold(GrainId subject, out FoldClaim claim)
     {

@@ -11,7 +11,7 @@ namespace RiskEngine.Storage.Sqlite;
 /// every activating subject makes (its registration, its log tail) go through the lookup lane instead: one thread and
 /// one long-lived connection with a large page cache, a read transaction per batch.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
     private const int MaxLookupsPerBatch = 1000;
 
@@ -118,12 +118,29 @@ public sealed class SqliteDatabase : IDisposable
         return counts;
     }
 
+    /// <summary>How the host disposes it: the lookup lane's thread is awaited, not waited on.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_lookups.IsValueCreated)
+        {
+            await _lookups.Value.Queue.DisposeAsync().ConfigureAwait(false);
+            _lookups.Value.Connection.Dispose();
+        }
+
+        Writer.Dispose();
+    }
+
+    /// <summary>
+    /// For short-lived users (the migrate and users commands, tests). Nothing here waits on the lookup lane: it is told to
+    /// stop, and its connection is closed once its thread has finished what it was given.
+    /// </summary>
     public void Dispose()
     {
         if (_lookups.IsValueCreated)
         {
-            _lookups.Value.Queue.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            _lookups.Value.Connection.Dispose();
+            var (connection, queue) = _lookups.Value;
+            _ = queue.DisposeAsync().AsTask().ContinueWith(_ => connection.Dispose(), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         Writer.Dispose();
