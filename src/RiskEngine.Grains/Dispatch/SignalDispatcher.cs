@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskEngine.Abstractions;
@@ -36,7 +37,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly EngineMetrics _metrics;
     private readonly Channel<Item>[] _partitions;
     private readonly Task[] _workers;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _stopping;
     private readonly Lock _batchesLock = new();
     // Keyed by (first position, batch number): a recovery replay may start at a position a live batch also starts at.
     private readonly SortedDictionary<(long FirstSeq, long Id), DispatchBatch> _inFlight = new();
@@ -56,8 +57,12 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         ActiveSilos activeSilos,
         ILocalSiloDetails localSilo,
         SubjectDeliveryClient deliveryServices,
+        IHostApplicationLifetime lifetime,
         IServiceProvider services)
     {
+        // Dispatch ends when the host starts to stop: the silo is going, so a delivery could only fail and be retried.
+        // What is not applied by then holds this run's checkpoint below it, and the next run's recovery replays it.
+        _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         // Resolved at the first delivery: the fold reads the signal log, and the log reports its commits to this dispatcher.
         _fold = new Lazy<SnapshotFold>(services.GetRequiredService<SnapshotFold>);
         _grains = grains;
@@ -145,10 +150,13 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         }
     }
 
-    /// <summary>Back-pressure for ingest: waits while more signals wait for their grains than the queues should hold.</summary>
+    /// <summary>
+    /// Back-pressure for ingest: waits while more signals wait for their grains than the queues should hold. Not once
+    /// the host is stopping: a request still in flight then is made durable and applied by the next run's recovery.
+    /// </summary>
     public async ValueTask WaitForCapacityAsync(CancellationToken cancellationToken = default)
     {
-        while (Pending >= _capacity)
+        while (Pending >= _capacity && !_stopping.IsCancellationRequested)
         {
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
         }
@@ -331,7 +339,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             if (attempt < MaxAttempts && !_stopping.IsCancellationRequested)
             {
                 LogRetry(_logger, failure, first.SubjectId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(50 * (1 << attempt))).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * (1 << attempt)), _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
 
