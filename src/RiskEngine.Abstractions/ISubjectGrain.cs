@@ -14,4 +14,10 @@ public interface ISubjectGrain : IGrainWithStringKey
 
     /// <summary>Writes what the grain holds and leaves memory: another server owns the subject now that membership moved.</summary>
     Task LeaveMemoryAsync();
+
+    /// <summary>
+    /// The stored snapshot was written elsewhere since this grain read it: start again from it and the log past it, so
+    /// whatever either writer applied counts once, and store the result.
+    /// </summary>
+    Task RebuildAsync();
 }

@@ -5,8 +5,18 @@ public sealed class EngineOptions
 {
     public const string Section = "Engine";
 
-    /// <summary>How long a subject's changed snapshot may wait before it is written behind.</summary>
+    /// <summary>
+    /// How long a changed snapshot may wait before it is written behind. Subjects' snapshots stay in memory and are written
+    /// in bulk at this period, so a subject with many signals in it is written once; a longer period writes less and
+    /// makes the replay after a crash longer.
+    /// </summary>
     public TimeSpan SnapshotFlushInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Subjects' snapshots kept in memory (a few hundred bytes each); past this, written ones leave memory and are read
+    /// from the table again when needed. The default holds a city of 3.3M subjects with room to spare.
+    /// </summary>
+    public int MaxResidentSnapshots { get; set; } = 4_000_000;
 
     /// <summary>Idle subjects leave memory after this long; their snapshot is written on the way out.</summary>
     public TimeSpan SubjectIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);

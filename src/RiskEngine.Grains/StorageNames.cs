@@ -7,8 +7,8 @@ public static class StorageNames
     public const string Snapshots = "snapshots";
 
     /// <summary>
-    /// The subjects' snapshots: the same table and rows as <see cref="Snapshots"/>, through <see cref="BatchedGrainStorage"/>,
-    /// because millions of subjects activate and write behind at signal rate.
+    /// The subjects' snapshots: the same table and rows as <see cref="Snapshots"/>, through <see cref="ResidentGrainStorage"/>,
+    /// kept in memory and written in bulk, because millions of subjects change at signal rate.
     /// </summary>
     public const string Subjects = "subjects";
 

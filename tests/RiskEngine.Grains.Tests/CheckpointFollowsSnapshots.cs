@@ -3,16 +3,19 @@ using RiskEngine.Abstractions;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Tests.Hosting;
 using RiskEngine.Storage;
+using RiskEngine.Storage.Snapshots;
 using static RiskEngine.Grains.Tests.Hosting.TestSignals;
 
 namespace RiskEngine.Grains.Tests;
 
 /// <summary>
 /// The recovery checkpoint promises that everything at or below it is in persisted snapshots, so it may not pass
-/// a change any grain still holds only in memory; once the snapshots are written behind, it catches up.
+/// a change a subject's snapshot holds only in memory; once the snapshots are written behind in bulk, it catches up.
 /// </summary>
 public sealed class CheckpointFollowsSnapshots(GrainPathEngineCluster engine) : IClassFixture<GrainPathEngineCluster>
 {
+    private ResidentSnapshots Snapshots => engine.Snapshots;
+
     [Fact]
     public async Task The_checkpoint_stays_below_unflushed_changes_and_advances_once_snapshots_are_written()
     {
@@ -25,7 +28,7 @@ public sealed class CheckpointFollowsSnapshots(GrainPathEngineCluster engine) : 
 
         var first = await engine.IngestAsync(Complaint(unflushed, now.AddHours(-3)));
         var later = await engine.IngestAsync(Complaint(flushed, now.AddHours(-2)), Complaint(flushed, now.AddHours(-1)));
-        await engine.DeactivateAsync(engine.Grains.GetEntity(flushed));
+        await engine.WriteBehindAndForgetAsync(SubjectKeys.Entity(flushed));
         await writer.WriteOnceAsync(CancellationToken.None);
         var heldBack = await checkpoints.ReadAsync(recovery.Owner);
         var seq = Assert.Single(first.Appended).Seq;
@@ -33,12 +36,12 @@ public sealed class CheckpointFollowsSnapshots(GrainPathEngineCluster engine) : 
         Assert.Equal(later.Appended.Max(s => s.Seq), engine.Dispatcher.Watermark);
         Assert.NotNull(GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(flushed)));
         Assert.Null(GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(unflushed)));
-        Assert.Equal(seq, engine.Tracker.OldestDirtySeq);
+        Assert.Equal(seq, Snapshots.OldestUnwrittenSeq);
         Assert.Equal(seq - 1, heldBack);
 
-        // The write-behind timers run on the test's clock: one flush interval writes every dirty snapshot.
+        // The write-behind runs on the test's clock: one flush interval writes every changed snapshot, in bulk.
         engine.Clock.Advance(engine.Options.SnapshotFlushInterval);
-        await Eventually.HoldsAsync(() => engine.Tracker.DirtyCount == 0, "every snapshot is written behind");
+        await Eventually.HoldsAsync(() => Snapshots.UnwrittenCount == 0, "every snapshot is written behind");
         await writer.WriteOnceAsync(CancellationToken.None);
         var advanced = await checkpoints.ReadAsync(recovery.Owner);
 

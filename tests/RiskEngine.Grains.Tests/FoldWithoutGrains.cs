@@ -2,7 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
 using RiskEngine.Grains.Subjects;
+using RiskEngine.Storage.Snapshots;
 using RiskEngine.Grains.Tests.Hosting;
 using static RiskEngine.Grains.Tests.Hosting.TestSignals;
 
@@ -15,6 +19,8 @@ namespace RiskEngine.Grains.Tests;
 public sealed class FoldWithoutGrains(FoldingEngineCluster engine) : IClassFixture<FoldingEngineCluster>
 {
     private SubjectResidency Residency => engine.Silo.GetRequiredService<SubjectResidency>();
+
+    private ResidentSnapshots Snapshots => engine.Silo.GetRequiredService<ResidentSnapshots>();
 
     private long Folded => engine.Silo.GetRequiredService<EngineMetrics>().FoldedTotal;
 
@@ -30,14 +36,18 @@ public sealed class FoldWithoutGrains(FoldingEngineCluster engine) : IClassFixtu
         await engine.IngestAsync([.. MixedNews(idle, now), .. MixedNews(resident, now)]);
         var foldedSignals = Folded - foldedBefore;
         var inMemory = Residency.Residents().Select(g => g.Key.ToString()).ToHashSet();
-        var written = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(idle));
+        var writtenAtOnce = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(idle));
+
+        // Snapshots stay in memory and reach the table in bulk, once per flush interval.
+        engine.Clock.Advance(engine.Options.SnapshotFlushInterval);
+        await Eventually.HoldsAsync(() => GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(idle)) is not null, "the folded snapshot is written behind");
         var viaFold = await engine.Grains.GetEntity(idle).GetRiskAsync();
         var viaGrain = await engine.Grains.GetEntity(resident).GetRiskAsync();
 
         Assert.Equal(MixedNews(idle, now).Count(), foldedSignals);
         Assert.DoesNotContain(SubjectKeys.Entity(idle), inMemory);
         Assert.Contains(SubjectKeys.Entity(resident), inMemory);
-        Assert.NotNull(written);
+        Assert.Null(writtenAtOnce);
         Assert.Equal(
             (viaGrain.Score, viaGrain.Level, viaGrain.SignalCount, viaGrain.UpdatedAt),
             (viaFold.Score, viaFold.Level, viaFold.SignalCount, viaFold.UpdatedAt));
@@ -83,28 +93,37 @@ public sealed class FoldWithoutGrains(FoldingEngineCluster engine) : IClassFixtu
         await grain.GetRiskAsync();
         await engine.IngestAsync(Complaint(uscc, now.AddHours(-3)));
 
-        // Another server, owning the subject after membership moved, folded a signal this grain never saw and wrote first.
+        engine.Clock.Advance(engine.Options.SnapshotFlushInterval);
+        await Eventually.HoldsAsync(() => GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc)) is not null, "the grain's snapshot is written behind");
+
+        // Another server, owning the subject after membership moved, folded a signal this grain never saw and stored it in
+        // the table first, behind this server's back.
         var elsewhere = await engine.UndispatchedLog().AppendAsync([FailedSample(uscc, now.AddHours(-2), Severity.Critical)]);
         var logged = Assert.Single(elsewhere.Appended);
-        var snapshots = engine.Silo.GetRequiredService<BatchedGrainStorage>();
-        var grainId = grain.GetGrainId();
-        var (stored, version) = await snapshots.ReadAsync<EntityState>(StorageNames.EntityState, grainId);
-        var state = stored ?? new EntityState();
+        var table = engine.Silo.GetRequiredService<ISnapshotTable>();
+        var serializer = new OrleansGrainStorageSerializer(engine.Silo.GetRequiredService<Orleans.Serialization.Serializer>());
+        var key = new SnapshotKey(engine.Silo.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, StorageNames.EntityState, SubjectKeys.Entity(uscc));
+        var stored = await table.ReadAsync(key);
+        var state = serializer.Deserialize<EntityState>(new BinaryData(stored!.Payload!))!;
         var fold = new SubjectFold(state, ShippedCatalog.Value.Parameters);
-        fold.Fold(logged.Seq, logged.Kind, logged.OccurredAt, logged.IngestedAt, logged.Data);
+        fold.Apply(uscc, EntityFacts.From(new EntityProfileUpdate(null, TestSubjects.District, null, CreditClass.B)),
+            [new SignalEnvelope(logged.Seq, logged.Kind, logged.OccurredAt, logged.IngestedAt, logged.Data)], now, engine.Silo.GetRequiredService<SubjectServices>().Rules);
         fold.PrepareSnapshot();
-        Assert.NotNull(await snapshots.TryWriteAsync(StorageNames.EntityState, grainId, state, version));
+        Assert.NotNull(await table.WriteAsync(new SnapshotWrite(key, serializer.Serialize(state).ToArray(), stored.Version, 0, 0)));
 
+        // This server's next bulk write is refused by the table's guard; the grain rebuilds from the stored row and the log.
         var supersededVersion = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc));
+        await engine.IngestAsync(Complaint(uscc, now.AddHours(-1)));
+        engine.Clock.Advance(engine.Options.SnapshotFlushInterval);
+        await Eventually.HoldsAsync(() => Snapshots.Conflicts > 0, "the bulk write meets the other server's row");
         engine.Clock.Advance(engine.Options.SnapshotFlushInterval);
         await Eventually.HoldsAsync(
-            () => GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc)) > supersededVersion, "the grain writes its snapshot over the other");
+            () => GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc)) > supersededVersion, "the rebuilt snapshot is written over the other");
         var live = await grain.GetRiskAsync();
         await engine.DeactivateAsync(grain);
         var revived = await grain.GetRiskAsync();
 
-        Assert.Equal(2, live.SignalCount);
-        Assert.Equal(logged.Seq, live.LastSeq);
+        Assert.Equal(3, live.SignalCount);
         Assert.Equal((live.SignalCount, live.Score, live.LastSeq), (revived.SignalCount, revived.Score, revived.LastSeq));
     }
 

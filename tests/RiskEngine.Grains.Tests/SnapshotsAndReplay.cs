@@ -25,6 +25,7 @@ public sealed class SnapshotsAndReplay(GrainPathEngineCluster engine) : IClassFi
         var unwritten = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc));
 
         await engine.DeactivateAsync(grain);
+        await engine.WriteBehindAndForgetAsync(SubjectKeys.Entity(uscc));
         var written = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc));
         var revived = await grain.GetRiskAsync();
 
@@ -69,6 +70,7 @@ public sealed class SnapshotsAndReplay(GrainPathEngineCluster engine) : IClassFi
         var grain = engine.Grains.GetEntity(uscc);
         await engine.IngestAsync(Complaint(uscc, now.AddDays(-5)), PassedSample(uscc, now.AddDays(-4)));
         await engine.DeactivateAsync(grain);
+        await engine.WriteBehindAndForgetAsync(SubjectKeys.Entity(uscc));
         var snapshotVersion = GrainSnapshots.VersionOf(engine.StateFile, SubjectKeys.Entity(uscc));
 
         var logged = await engine.UndispatchedLog().AppendAsync(

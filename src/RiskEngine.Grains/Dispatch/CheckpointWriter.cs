@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RiskEngine.Storage;
+using RiskEngine.Storage.Snapshots;
 
 namespace RiskEngine.Grains.Dispatch;
 
 /// <summary>
 /// Moves this run's recovery checkpoint forward: to the dispatch watermark, but never past the oldest change a
-/// grain of this silo holds only in memory. Everything at or below it that this silo dispatched or holds is in
+/// subject's snapshot (<see cref="ResidentSnapshots"/>) or a district of this silo holds only in memory. Everything at or below it that this silo dispatched or holds is in
 /// persisted snapshots.
 /// </summary>
 public sealed partial class CheckpointWriter(
     SignalDispatcher dispatcher,
     DirtySubjectTracker tracker,
+    ResidentSnapshots snapshots,
     IDispatchCheckpointStore checkpoints,
     DispatchRecovery recovery,
     IOptions<EngineOptions> options,
@@ -27,6 +29,11 @@ public sealed partial class CheckpointWriter(
             if (tracker.OldestDirtySeq is { } oldest)
             {
                 checkpoint = Math.Min(checkpoint, oldest - 1);
+            }
+
+            if (snapshots.OldestUnwrittenSeq is { } unwritten)
+            {
+                checkpoint = Math.Min(checkpoint, unwritten - 1);
             }
 
             return checkpoint;

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace RiskEngine.Grains.Dispatch;
 
 /// <summary>
-/// Which grains of this silo hold changes not yet in their persisted snapshot, and from which log position.
+/// Which grains of this silo hold changes not yet in their persisted snapshot, and from which log position (the
+/// districts; subjects' snapshots are tracked by <c>ResidentSnapshots</c>).
 /// The recovery checkpoint may not pass the oldest of them: after a crash, replay must start before it.
 /// </summary>
 public sealed class DirtySubjectTracker

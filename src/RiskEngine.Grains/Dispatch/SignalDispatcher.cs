@@ -32,7 +32,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly ActiveSilos _activeSilos;
     private readonly SiloAddress _localSilo;
     private readonly SubjectDeliveryClient _deliveryServices;
-    private readonly Lazy<SnapshotFold> _fold;
+    private readonly Lazy<LocalSubjectDelivery> _local;
     private readonly ILogger<SignalDispatcher> _logger;
     private readonly EngineMetrics _metrics;
     private readonly Channel<Item>[] _partitions;
@@ -43,7 +43,6 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly SortedDictionary<(long FirstSeq, long Id), DispatchBatch> _inFlight = new();
     private long _nextBatchId;
     private readonly long _capacity;
-    private readonly SemaphoreSlim _deliveries;
     private long _highestDispatched;
     private long _latestIngestedTicks;
     private long _pending;
@@ -64,7 +63,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         // What is not applied by then holds this run's checkpoint below it, and the next run's recovery replays it.
         _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         // Resolved at the first delivery: the fold reads the signal log, and the log reports its commits to this dispatcher.
-        _fold = new Lazy<SnapshotFold>(services.GetRequiredService<SnapshotFold>);
+        _local = new Lazy<LocalSubjectDelivery>(services.GetRequiredService<LocalSubjectDelivery>);
         _grains = grains;
         _activeSilos = activeSilos;
         _localSilo = localSilo.SiloAddress;
@@ -73,7 +72,6 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         _metrics = metrics;
         var settings = options.Value;
         _capacity = Math.Max(1024, settings.DispatchQueueCapacity);
-        _deliveries = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrentDeliveries));
         _partitions = new Channel<Item>[Math.Max(1, settings.DispatchPartitions)];
         _workers = new Task[_partitions.Length];
         for (var i = 0; i < _partitions.Length; i++)
@@ -304,31 +302,18 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     {
         var first = items[0].Signal;
         var envelopes = Envelopes(items);
-        var grain = GrainOf(first);
         var started = Stopwatch.GetTimestamp();
-        if (await TryFoldAsync(first, grain, envelopes).ConfigureAwait(false))
-        {
-            _metrics.RecordApplied(envelopes.Length, Stopwatch.GetElapsedTime(started));
-            Finish(items);
-            return;
-        }
-
         for (var attempt = 1; ; attempt++)
         {
             Exception? failure = null;
-            await _deliveries.WaitAsync().ConfigureAwait(false);
             try
             {
-                await grain.ApplyAsync(envelopes).ConfigureAwait(false);
+                await _local.Value.ApplyAsync(first.SubjectKind, first.SubjectId, envelopes).ConfigureAwait(false);
                 _metrics.RecordApplied(envelopes.Length, Stopwatch.GetElapsedTime(started));
             }
             catch (Exception error)
             {
                 failure = error;
-            }
-            finally
-            {
-                _deliveries.Release();
             }
 
             if (failure is null)
@@ -353,25 +338,21 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             // the partition goes on with other subjects meanwhile.
             LogParked(_logger, failure, first.SubjectId, envelopes.Length);
             _metrics.RecordDispatchFailure(envelopes.Length);
-            _ = RetryParkedAsync(items, first, grain, envelopes);
+            _ = RetryParkedAsync(items, first, envelopes);
             return;
         }
 
         Finish(items);
     }
 
-    private async Task RetryParkedAsync(List<Item> items, LoggedSignal first, ISubjectGrain grain, SignalEnvelope[] envelopes)
+    private async Task RetryParkedAsync(List<Item> items, LoggedSignal first, SignalEnvelope[] envelopes)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await Task.Delay(ParkedRetryInterval, _stopping.Token).ConfigureAwait(false);
-                if (!await TryFoldAsync(first, grain, envelopes).ConfigureAwait(false))
-                {
-                    await grain.ApplyAsync(envelopes).ConfigureAwait(false);
-                }
-
+                await _local.Value.ApplyAsync(first.SubjectKind, first.SubjectId, envelopes).ConfigureAwait(false);
                 LogUnparked(_logger, first.SubjectId, envelopes.Length, attempt);
                 Finish(items);
                 return;
@@ -384,19 +365,6 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
             {
                 LogStillParked(_logger, error, first.SubjectId, attempt);
             }
-        }
-    }
-
-    private async Task<bool> TryFoldAsync(LoggedSignal first, ISubjectGrain grain, SignalEnvelope[] envelopes)
-    {
-        await _deliveries.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            return await _fold.Value.TryFoldAsync(first.SubjectKind, first.SubjectId, grain.GetGrainId(), envelopes).ConfigureAwait(false);
-        }
-        finally
-        {
-            _deliveries.Release();
         }
     }
 

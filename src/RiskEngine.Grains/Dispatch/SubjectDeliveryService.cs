@@ -8,32 +8,26 @@ using RiskEngine.Grains.Subjects;
 namespace RiskEngine.Grains.Dispatch;
 
 /// <summary>
-/// The receiving end of cross-server dispatch: applies a batch of deliveries to the subject grains placed here (in-process
-/// calls) and reports which subjects failed. Reentrant: batches from several servers and partitions run side by side,
-/// bounded like the dispatcher's own deliveries.
+/// The receiving end of cross-server dispatch: applies a batch of deliveries to subjects owned here (through
+/// <see cref="LocalSubjectDelivery"/>, as the dispatcher does its own) and reports which subjects failed. Reentrant:
+/// batches from several servers and partitions run side by side.
 /// </summary>
 [Reentrant]
 public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliveryService
 {
-    private readonly IGrainFactory _grains;
-    private readonly SnapshotFold _fold;
-    private readonly SemaphoreSlim _deliveries;
+    private readonly LocalSubjectDelivery _local;
     private readonly ILogger<SubjectDeliveryService> _logger;
 
     public SubjectDeliveryService(
         GrainId grainId,
         Silo silo,
         ILoggerFactory loggerFactory,
-        IGrainFactory grains,
-        SnapshotFold fold,
-        IOptions<EngineOptions> options,
+        LocalSubjectDelivery local,
         ILogger<SubjectDeliveryService> logger)
         : base(grainId, silo, loggerFactory)
     {
-        _grains = grains;
-        _fold = fold;
+        _local = local;
         _logger = logger;
-        _deliveries = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentDeliveries));
     }
 
     public async Task<string[]> DeliverAsync(SubjectDelivery[] deliveries)
@@ -44,25 +38,15 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
 
     private async Task<string?> ApplyAsync(SubjectDelivery delivery)
     {
-        await _deliveries.WaitAsync();
         try
         {
-            var grain = SubjectGrains.Of(_grains, delivery.Kind, delivery.SubjectId);
-            if (!await _fold.TryFoldAsync(delivery.Kind, delivery.SubjectId, grain.GetGrainId(), delivery.Signals))
-            {
-                await grain.ApplyAsync(delivery.Signals);
-            }
-
+            await _local.ApplyAsync(delivery.Kind, delivery.SubjectId, delivery.Signals);
             return null;
         }
         catch (Exception error)
         {
             LogFailed(_logger, error, delivery.SubjectId);
             return delivery.SubjectId;
-        }
-        finally
-        {
-            _deliveries.Release();
         }
     }
 

@@ -16,30 +16,21 @@ public sealed class EntityGrain(
     protected override async Task<SubjectFacts> LoadFactsAsync(CancellationToken cancellationToken) =>
         await EntityFacts.LoadAsync(Services.Directory, SubjectId, cancellationToken);
 
-    public async Task RegisterAsync(EntityProfileUpdate profile)
+    public Task RegisterAsync(EntityProfileUpdate profile)
     {
-        if (profile.District != Facts.District)
-        {
-            // The old district must forget the subject before the new one hears of it.
-            await Services.Districts.ReportAsync(Facts.District,
-                new SubjectLevelReport(SubjectId, SubjectKind.Entity, Facts.Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
-        }
-
+        // The old district, if any, hears that the subject left before the new one hears of it (see SubjectFold.Apply).
         Facts = EntityFacts.From(profile);
-        Rescore();
-        await ReportAsync(force: true);
+        return ChangedAsync(cause: 0, forceReports: true);
     }
 
-    public async Task ReportEquipmentAsync(string equipmentCode, double score, long version)
+    public Task ReportEquipmentAsync(string equipmentCode, double score, long version)
     {
         if (State.Equipment.TryGetValue(equipmentCode, out var known) && known.Version > version)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         State.Equipment[equipmentCode] = new OwnedUnitRisk(score, version);
-        MarkChanged(version);
-        Rescore();
-        await ReportAsync(force: false);
+        return ChangedAsync(version, forceReports: false);
     }
 }

@@ -16,25 +16,10 @@ public sealed class EquipmentGrain(
     protected override async Task<SubjectFacts> LoadFactsAsync(CancellationToken cancellationToken) =>
         await EquipmentFacts.LoadAsync(Services.Directory, SubjectId, cancellationToken);
 
-    public async Task RegisterAsync(EquipmentProfileUpdate profile)
+    public Task RegisterAsync(EquipmentProfileUpdate profile)
     {
-        if (profile.District != Facts.District)
-        {
-            await Services.Districts.ReportAsync(Facts.District,
-                new SubjectLevelReport(SubjectId, SubjectKind.Equipment, Facts.Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null));
-        }
-
+        // The old district and owner, if any, hear that the unit left before the new ones hear of it (see SubjectFold.Apply).
         Facts = EquipmentFacts.From(profile);
-        Rescore();
-        await ReportAsync(force: true);
-        await OnRescoredAsync(activation: true);
-    }
-
-    protected override async Task OnRescoredAsync(bool activation)
-    {
-        if (await OwnerReports.SendAsync(GrainFactory, State, Facts, SubjectId, Assessment.Score, force: activation, Services.Options.ReportScoreDelta))
-        {
-            MarkChanged(State.LastCause);
-        }
+        return ChangedAsync(cause: 0, forceReports: true);
     }
 }

@@ -4,22 +4,25 @@ using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
 using RiskEngine.Grains.Placement;
+using RiskEngine.Grains.Dispatch;
 using RiskEngine.Storage;
+using RiskEngine.Storage.Snapshots;
 
 namespace RiskEngine.Grains.Subjects;
 
 /// <summary>
-/// Folds signals of subjects that have no grain in memory straight into their snapshots. At city scale nearly every
-/// signal names a subject that is not in memory, and activating a grain for it (directory registration, a grain object
-/// the collector must later trace, timers, a deactivation that writes again) cost more than the fold itself. Here the
-/// subject's snapshot and registration are read (each batched with other subjects'), the signals folded through
-/// the same <see cref="SubjectFold"/> a grain uses, alerts raised and district and owner told as a grain would, and the
-/// snapshot written with its version guard. A subject that is read, or has signals often, gets a grain as before.
+/// Applies signals of subjects that have no grain in memory to their snapshots, which stay in memory here
+/// (<see cref="ResidentGrainStorage"/>). At city scale nearly every signal names a subject that is not in memory as a
+/// grain, and activating one for it (directory registration, a grain object the collector must later trace, timers,
+/// a deactivation) cost more than the fold itself. The snapshot and registration are read (from memory, or batched with
+/// other subjects' reads), the signals applied through <see cref="SubjectFold.Apply"/>, the effects sent through
+/// <see cref="SubjectEffectSender"/>, and the snapshot stored with its version guard. A subject that is read, or has
+/// signals often, gets a grain, which applies them the same way.
 /// <para>
 /// Safe only where the subject has no grain anywhere: this server must own it (<see cref="SubjectOwnership"/>), have no
 /// grain of it (<see cref="SubjectResidency"/>), and membership must have been still long enough for other servers to send
-/// away grains they no longer own. Should all that still be beaten by a race, the version guard refuses one of the two
-/// writes, and a grain that loses rebuilds from the stored snapshot and the log.
+/// away grains and snapshots they no longer own. Should all that still be beaten by a race, the version guard refuses one
+/// of the two writes, and the loser rebuilds from the stored snapshot and the log.
 /// </para>
 /// </summary>
 public sealed partial class SnapshotFold
@@ -29,7 +32,8 @@ public sealed partial class SnapshotFold
     // so a read of the subject (which waits for the fold) waits no longer than this.
     private static readonly TimeSpan TellLimit = TimeSpan.FromSeconds(2);
 
-    private readonly BatchedGrainStorage _snapshots;
+    private readonly ResidentGrainStorage _snapshots;
+    private readonly ResidentSnapshots _residentSnapshots;
     private readonly SubjectResidency _residency;
     private readonly SubjectServices _services;
     private readonly IGrainFactory _grains;
@@ -42,7 +46,8 @@ public sealed partial class SnapshotFold
     private MembershipVersion _sweptVersion = MembershipVersion.MinValue;
 
     public SnapshotFold(
-        BatchedGrainStorage snapshots,
+        ResidentGrainStorage snapshots,
+        ResidentSnapshots residentSnapshots,
         SubjectResidency residency,
         SubjectServices services,
         IGrainFactory grains,
@@ -53,6 +58,7 @@ public sealed partial class SnapshotFold
         ILogger<SnapshotFold> logger)
     {
         _snapshots = snapshots;
+        _residentSnapshots = residentSnapshots;
         _residency = residency;
         _services = services;
         _grains = grains;
@@ -65,7 +71,7 @@ public sealed partial class SnapshotFold
     }
 
     /// <summary>
-    /// Folds the signals into the subject's snapshot without a grain; false when the subject should go to its grain instead
+    /// Applies the signals to the subject's snapshot without a grain; false when the subject should go to its grain instead
     /// (it has one here, had signals lately, is not ours to fold now, or the fold could not finish), having changed nothing
     /// the grain will not redo from the log.
     /// </summary>
@@ -110,73 +116,87 @@ public sealed partial class SnapshotFold
         where TState : SubjectState, new()
         where TFacts : SubjectFacts
     {
-        // Snapshot and registration at once, each joining a batch of other subjects'. No log tail is read, unlike a grain's
-        // activation: every logged signal reaches its subject through dispatch (a failing delivery is parked, never given
-        // up; a server that dies is replayed from its checkpoint), so what the snapshot lacks is what is being delivered.
+        // Snapshot and registration at once. No log tail is read, unlike a grain's activation: every logged signal reaches
+        // its subject through dispatch (a failing delivery is parked, never given up; a server that dies is replayed from
+        // its checkpoint), so what the snapshot lacks is what is being delivered.
         var factsRead = loadFacts(_services.Directory, subjectId, CancellationToken.None);
         var (stored, version) = await _snapshots.ReadAsync<TState>(stateName, grain);
         var state = stored ?? new TState();
         var facts = await factsRead;
+        return await ApplyAndStoreAsync(stateName, grain, subjectId, state, facts, signals, version, forceReports: false);
+    }
+
+    private async Task<bool> ApplyAndStoreAsync<TState>(
+        string stateName, GrainId grain, string subjectId, TState state, SubjectFacts facts, IReadOnlyList<SignalEnvelope> signals,
+        int? version, bool forceReports)
+        where TState : SubjectState
+    {
         var fold = new SubjectFold(state, _services.Catalog.Parameters);
-        var levelBefore = fold.Level;
-
-        // A signal delivered again is a retry or a recovery replay: a district or owner on a server that died may have lost
-        // what this subject told it, so it is told again, as a grain activating after a crash would.
-        var replay = signals.Any(s => fold.IsApplied(s.Seq));
-        var applied = new List<RiskEvent>();
-        var changed = false;
-        foreach (var signal in signals.OrderBy(s => s.Seq))
+        var effects = fold.Apply(subjectId, facts, signals, _services.Clock.GetUtcNow(), _services.Rules, forceReports);
+        foreach (var unreadable in effects.Unreadable)
         {
-            if (fold.IsApplied(signal.Seq))
-            {
-                continue;
-            }
-
-            changed = true;
-            var folded = fold.Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data);
-            if (folded.Unreadable is { } unreadable)
-            {
-                LogUnreadable(_logger, unreadable, subjectId, signal.Seq);
-            }
-            else
-            {
-                applied.Add(folded.Applied!);
-            }
+            LogUnreadable(_logger, unreadable.Error, subjectId, unreadable.Seq);
         }
 
-        if (!changed && !replay)
+        if (!effects.Changed && !effects.Replay && !forceReports)
         {
             return true;
         }
 
-        var now = _services.Clock.GetUtcNow();
-        fold.Rescore(facts.Assess(_services.Model, state, fold.History, now));
-
-        // Told before the snapshot is written: should the write lose its guard, the grain that takes over folds the same
+        // Told before the snapshot is stored: should the store refuse it, the grain that takes over applies the same
         // signals from the log and tells the same again, which alert grains and districts take as a repeat.
-        foreach (var raise in fold.AlertsFor(applied, levelBefore, _services.Alerts, now, subjectId, facts))
+        foreach (var raise in effects.Alerts)
         {
-            await _grains.GetGrain<IAlertGrain>(AlertCase.IdOf(raise.Rule, raise.SubjectId)).RaiseAsync(raise).WaitAsync(TellLimit);
+            await _services.Effects.RaiseAsync(raise, TellLimit);
         }
 
-        var reports = fold.ReportsDue(force: replay, _options.ReportScoreDelta, subjectId, facts);
-        foreach (var (district, report) in reports)
-        {
-            await _services.Districts.ReportAsync(district, report).WaitAsync(TellLimit);
-        }
-
-        if (reports.Count > 0)
-        {
-            fold.Reported(facts);
-        }
-
-        if (state is EquipmentState unit)
-        {
-            await OwnerReports.SendAsync(_grains, unit, facts, subjectId, fold.Assessment.Score, force: replay, _options.ReportScoreDelta).WaitAsync(TellLimit);
-        }
-
+        await _services.Effects.SendReportsAsync(effects, TellLimit);
+        fold.Delivered(effects, facts);
         fold.PrepareSnapshot();
-        return await _snapshots.TryWriteAsync(stateName, grain, state, version) is not null;
+        return _snapshots.TryWrite(stateName, grain, state, version) is not null;
+    }
+
+    /// <summary>
+    /// Rebuilds a snapshot whose bulk write the table refused (another server stored the row since it was read here): from
+    /// the stored row and the log past it, so whatever either server applied counts once. A grain of the subject here
+    /// rebuilds itself the same way.
+    /// </summary>
+    public async Task RebuildAsync(SnapshotKey key)
+    {
+        var grain = GrainOf(key);
+        var subjectId = SubjectKeys.SubjectId(key.GrainKey);
+        if (!_residency.TryClaimForFold(grain, out var claim))
+        {
+            await _grains.GetGrain<ISubjectGrain>(grain).RebuildAsync();
+            return;
+        }
+
+        try
+        {
+            var rebuilt = key.StateName == StorageNames.EntityState
+                ? await RebuildAsync<EntityState, EntityFacts>(key.StateName, grain, subjectId, EntityFacts.LoadAsync)
+                : await RebuildAsync<EquipmentState, EquipmentFacts>(key.StateName, grain, subjectId, EquipmentFacts.LoadAsync);
+            if (!rebuilt)
+            {
+                throw new InvalidOperationException($"The rebuilt snapshot of {subjectId} was superseded again.");
+            }
+        }
+        finally
+        {
+            _residency.Release(claim);
+        }
+    }
+
+    private async Task<bool> RebuildAsync<TState, TFacts>(
+        string stateName, GrainId grain, string subjectId, Func<ISubjectDirectory, string, CancellationToken, Task<TFacts>> loadFacts)
+        where TState : SubjectState, new()
+        where TFacts : SubjectFacts
+    {
+        var (stored, version) = await _snapshots.ReadAsync<TState>(stateName, grain);
+        var state = stored ?? new TState();
+        var tail = SubjectLogTail.ReadAsync(_services.Log, subjectId, new SubjectFold(state, _services.Catalog.Parameters), CancellationToken.None);
+        var facts = await loadFacts(_services.Directory, subjectId, CancellationToken.None);
+        return await ApplyAndStoreAsync(stateName, grain, subjectId, state, facts, await tail, version, forceReports: true);
     }
 
     /// <summary>
@@ -219,7 +239,7 @@ public sealed partial class SnapshotFold
         return view;
     }
 
-    /// <summary>Grains here of subjects another server owns now write what they hold and leave memory.</summary>
+    /// <summary>Snapshots and grains here of subjects another server owns now are written and leave memory.</summary>
     private async Task SendAwayGrainsNotOwnedAsync(SiloAddress[] silos)
     {
         if (silos.Length == 0)
@@ -227,6 +247,7 @@ public sealed partial class SnapshotFold
             return;
         }
 
+        await _residentSnapshots.EvictAsync(key => !SubjectOwnership.Owner(GrainOf(key), silos).Equals(_localSilo));
         var leaving = _residency.Residents().Where(g => !SubjectOwnership.Owner(g, silos).Equals(_localSilo)).ToArray();
         if (leaving.Length == 0)
         {
@@ -249,6 +270,9 @@ public sealed partial class SnapshotFold
             }));
         }
     }
+
+    private GrainId GrainOf(SnapshotKey key) =>
+        SubjectGrains.Of(_grains, key.StateName == StorageNames.EntityState ? SubjectKind.Entity : SubjectKind.Equipment, SubjectKeys.SubjectId(key.GrainKey)).GetGrainId();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Folding signals into the snapshot of {Subject} failed; its grain applies them instead")]
     private static partial void LogFoldFailed(ILogger logger, Exception error, string subject);

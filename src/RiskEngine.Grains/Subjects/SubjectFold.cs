@@ -5,9 +5,11 @@ using RiskEngine.Domain.Alerts;
 namespace RiskEngine.Grains.Subjects;
 
 /// <summary>
-/// A subject's snapshot opened for folding: its retained history rebuilt and the log positions it includes known. The
-/// subject's grain and <see cref="SnapshotFold"/> (subjects with no grain in memory) both fold through it, so a signal
-/// counts the same whichever applies it, and each position at most once.
+/// The one way a subject's signals are applied: a subject's snapshot opened for folding (its retained history rebuilt and
+/// the log positions it includes known), and <see cref="Apply"/>, which folds signals in log order (each position at
+/// most once), rescores at a given time and returns what the world must hear as data (<see cref="SubjectEffects"/>).
+/// No I/O: the subject's grain and <see cref="SnapshotFold"/> (subjects with no grain in memory) are thin callers that
+/// load the snapshot, send the effects through <see cref="SubjectEffectSender"/> and store the snapshot.
 /// </summary>
 public sealed class SubjectFold
 {
@@ -42,34 +44,91 @@ public sealed class SubjectFold
     public bool IsApplied(long seq) => seq <= State.AppliedFloor || _recentSeqs.Contains(seq);
 
     /// <summary>
-    /// Folds one logged signal the subject has not applied yet. Facts that cannot be read (a log written by another
-    /// version; validated at the edge otherwise) are skipped, and their position still counts as applied.
+    /// Folds the signals not applied yet, in log order, rescores at <paramref name="now"/> and returns the effects due.
+    /// A signal already applied is a retry or a recovery replay (unless <paramref name="isRepeat"/> says it is not): a
+    /// district or owner on a server that died may have lost what this subject told it, so reports are then forced, as
+    /// they are when <paramref name="forceReports"/>. Facts that cannot be read (a log written by another version;
+    /// validated at the edge otherwise) are skipped, listed, and their position still counts as applied.
     /// </summary>
-    public FoldedSignal Fold(long seq, SignalKind kind, DateTimeOffset occurredAt, DateTimeOffset ingestedAt, string data)
+    public SubjectEffects Apply(
+        string subjectId, SubjectFacts facts, IReadOnlyList<SignalEnvelope> signals, DateTimeOffset now, SubjectRules rules,
+        bool forceReports = false, Func<long, bool>? isRepeat = null)
     {
-        SignalFacts facts;
-        try
+        var levelBefore = Level;
+        var replay = false;
+        var changed = false;
+        var applied = new List<RiskEvent>(signals.Count);
+        List<UnreadableSignal>? unreadable = null;
+        foreach (var signal in signals.Count > 1 ? signals.OrderBy(s => s.Seq) : (IEnumerable<SignalEnvelope>)signals)
         {
-            facts = SignalFactsCodec.FromJson(kind, data);
-        }
-        catch (FormatException error)
-        {
-            Remember(seq);
-            return new FoldedSignal(null, error);
+            if (IsApplied(signal.Seq))
+            {
+                replay |= isRepeat?.Invoke(signal.Seq) ?? true;
+                continue;
+            }
+
+            changed = true;
+            var (folded, error) = Fold(signal);
+            if (folded is not null)
+            {
+                applied.Add(folded);
+            }
+            else
+            {
+                (unreadable ??= []).Add(new UnreadableSignal(signal.Seq, error!));
+            }
         }
 
-        var applied = new RiskEvent(seq, kind, occurredAt, facts);
-        History = History.Apply(applied, _parameters);
-        Remember(seq);
-        State.SignalCount++;
-        State.UpdatedAt = ingestedAt;
-        State.MaxIngestedAt = State.MaxIngestedAt is { } max && max > ingestedAt ? max : ingestedAt;
-        State.LastCause = Math.Max(State.LastCause, seq);
-        return new FoldedSignal(applied, null);
+        var levelMoved = Rescore(facts.Assess(rules.Model, State, History, now));
+        var force = forceReports || replay;
+        var alerts = applied.Count > 0 || levelMoved ? AlertsFor(applied, levelBefore, rules.Alerts, now, subjectId, facts) : [];
+        var reports = ReportsDue(force, rules.ReportScoreDelta, subjectId, facts);
+        var owner = State is EquipmentState unit ? OwnerReports.Due(unit, facts, subjectId, Assessment.Score, force, rules.ReportScoreDelta) : null;
+        return new SubjectEffects(changed || levelMoved, replay, alerts, reports, owner, unreadable ?? (IReadOnlyList<UnreadableSignal>)[]);
+    }
+
+    /// <summary>
+    /// Records that <paramref name="effects"/>' reports were delivered, so they are not owed again; true when that changed
+    /// the snapshot (the district or owner it last told).
+    /// </summary>
+    public bool Delivered(SubjectEffects effects, SubjectFacts facts)
+    {
+        var changed = false;
+        if (effects.Reports.Count > 0)
+        {
+            State.ReportedLevel = Level;
+            State.ReportedScore = Assessment.Score;
+            if (State.ReportedDistrict != facts.District)
+            {
+                State.ReportedDistrict = facts.District;
+                changed = true;
+            }
+        }
+
+        if (effects.Owner is { } owner && State is EquipmentState unit)
+        {
+            changed |= OwnerReports.Record(unit, owner);
+        }
+
+        return changed;
+    }
+
+    /// <summary>A change that did not come from the subject's own signals (an owned unit's risk), caused by log position <paramref name="cause"/>.</summary>
+    public void Changed(long cause)
+    {
+        State.LastCause = Math.Max(State.LastCause, cause);
+        NoteUnwritten(cause);
+    }
+
+    /// <summary>Puts the retained history and applied positions into <see cref="State"/>, ready to be written.</summary>
+    public void PrepareSnapshot()
+    {
+        State.Events = History.Events.Select(SnapshotEvent.From).ToList();
+        State.RecentSeqs = [.. _recentSeqs];
     }
 
     /// <summary>Takes a fresh assessment and classifies it (with hysteresis); true when the level moved.</summary>
-    public bool Rescore(RiskAssessment assessment)
+    private bool Rescore(RiskAssessment assessment)
     {
         Assessment = assessment;
         var level = RiskLevels.Classify(assessment.Score, State.Level, _parameters);
@@ -82,35 +141,58 @@ public sealed class SubjectFold
         return true;
     }
 
+    private (RiskEvent? Applied, FormatException? Unreadable) Fold(SignalEnvelope signal)
+    {
+        Remember(signal.Seq);
+        SignalFacts facts;
+        try
+        {
+            facts = SignalFactsCodec.FromJson(signal.Kind, signal.Data);
+        }
+        catch (FormatException error)
+        {
+            return (null, error);
+        }
+
+        var applied = new RiskEvent(signal.Seq, signal.Kind, signal.OccurredAt, facts);
+        History = History.Apply(applied, _parameters);
+        State.SignalCount++;
+        State.UpdatedAt = signal.IngestedAt;
+        State.MaxIngestedAt = State.MaxIngestedAt is { } max && max > signal.IngestedAt ? max : signal.IngestedAt;
+        State.LastCause = Math.Max(State.LastCause, signal.Seq);
+        return (applied, null);
+    }
+
     /// <summary>The alerts that newly applied signals and the level they led to fire.</summary>
-    public IEnumerable<AlertRaise> AlertsFor(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore, AlertRuleSet rules, DateTimeOffset now, string subjectId, SubjectFacts facts)
+    private IReadOnlyList<AlertRaise> AlertsFor(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore, AlertRuleSet rules, DateTimeOffset now, string subjectId, SubjectFacts facts)
     {
         var score = Math.Round(Assessment.Score, 2);
         var triggers = applied.SelectMany(e => rules.OnSignal(e, History, score, now))
             .Concat(rules.OnLevel(levelBefore, Level, State.LastCause, score, now));
-        return triggers.Select(t => new AlertRaise(t.Rule.Id, t.Seq, t.Level, t.Score, t.At, facts.Kind, subjectId, facts.Name, facts.District));
+        return triggers.Select(t => new AlertRaise(t.Rule.Id, t.Seq, t.Level, t.Score, t.At, facts.Kind, subjectId, facts.Name, facts.District)).ToArray();
     }
 
     /// <summary>
     /// The level reports the district(s) are owed: when the level moved since the last report, when a flagged subject's
-    /// score moved enough to change its rank, or always when <paramref name="force"/>d. A subject that moved district
-    /// first clears itself from the old one.
+    /// score moved enough to change its rank, or always when forced. A subject that moved district first clears itself
+    /// from the old one.
     /// </summary>
-    public IReadOnlyList<DistrictReport> ReportsDue(bool force, double scoreDelta, string subjectId, SubjectFacts facts)
+    private IReadOnlyList<DistrictReport> ReportsDue(bool force, double scoreDelta, string subjectId, SubjectFacts facts)
     {
         var level = Level;
         var score = Assessment.Score;
         var moved = level != State.ReportedLevel;
         var rankChanged = level != RiskLevel.Blue && Math.Abs(score - (State.ReportedScore ?? -1)) >= scoreDelta;
-        if (!force && !moved && !rankChanged)
+        var districtMoved = State.ReportedDistrict is { } previous && previous != facts.District;
+        if (!force && !moved && !rankChanged && !districtMoved)
         {
             return [];
         }
 
         var reports = new List<DistrictReport>(2);
-        if (State.ReportedDistrict is { } previous && previous != facts.District)
+        if (districtMoved)
         {
-            reports.Add(new DistrictReport(previous,
+            reports.Add(new DistrictReport(State.ReportedDistrict!,
                 new SubjectLevelReport(subjectId, facts.Kind, facts.Name, RiskLevel.Blue, 0, State.LastCause, State.MaxIngestedAt, null)));
         }
 
@@ -120,31 +202,11 @@ public sealed class SubjectFold
         return reports;
     }
 
-    /// <summary>Records that the reports of <see cref="ReportsDue"/> were delivered; true when the district itself changed.</summary>
-    public bool Reported(SubjectFacts facts)
-    {
-        State.ReportedLevel = Level;
-        State.ReportedScore = Assessment.Score;
-        if (State.ReportedDistrict == facts.District)
-        {
-            return false;
-        }
-
-        State.ReportedDistrict = facts.District;
-        return true;
-    }
-
-    /// <summary>Puts the retained history and applied positions into <see cref="State"/>, ready to be written.</summary>
-    public void PrepareSnapshot()
-    {
-        State.Events = History.Events.Select(SnapshotEvent.From).ToList();
-        State.RecentSeqs = [.. _recentSeqs];
-    }
-
     private void Remember(long seq)
     {
         _recentSeqs.Add(seq);
         State.LastSeq = Math.Max(State.LastSeq, seq);
+        NoteUnwritten(seq);
         while (_recentSeqs.Count > RecentSeqCapacity)
         {
             var oldest = _recentSeqs.Min;
@@ -152,10 +214,36 @@ public sealed class SubjectFold
             State.AppliedFloor = Math.Max(State.AppliedFloor, oldest);
         }
     }
+
+    private void NoteUnwritten(long seq)
+    {
+        if (seq > 0 && (State.UnwrittenFrom == 0 || seq < State.UnwrittenFrom))
+        {
+            State.UnwrittenFrom = seq;
+        }
+    }
 }
 
-/// <summary>The outcome of folding one signal: the event applied, or why its facts could not be read.</summary>
-public readonly record struct FoldedSignal(RiskEvent? Applied, FormatException? Unreadable);
+/// <summary>What folding a subject's signals owes the world: alerts to raise, district and owner reports to send.</summary>
+/// <param name="Changed">The snapshot changed and must be stored.</param>
+/// <param name="Replay">Some signals had been applied before: a retry or a recovery replay.</param>
+public sealed record SubjectEffects(
+    bool Changed,
+    bool Replay,
+    IReadOnlyList<AlertRaise> Alerts,
+    IReadOnlyList<DistrictReport> Reports,
+    OwnerReport? Owner,
+    IReadOnlyList<UnreadableSignal> Unreadable)
+{
+    /// <summary>Whether anything is to be sent.</summary>
+    public bool HasReports => Reports.Count > 0 || Owner is not null;
+}
+
+/// <summary>The model, rules and thresholds a fold applies, the same for every subject of a server.</summary>
+public sealed record SubjectRules(RiskModel Model, AlertRuleSet Alerts, double ReportScoreDelta);
+
+/// <summary>A logged signal whose facts could not be read; skipped, its position counted as applied.</summary>
+public readonly record struct UnreadableSignal(long Seq, FormatException Error);
 
 /// <summary>A level report and the district it goes to.</summary>
 public readonly record struct DistrictReport(string District, SubjectLevelReport Report);

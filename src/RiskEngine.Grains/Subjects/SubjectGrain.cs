@@ -2,28 +2,28 @@ using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
-using RiskEngine.Domain.Alerts;
 using RiskEngine.Storage;
 
 namespace RiskEngine.Grains.Subjects;
 
 /// <summary>
-/// The life of a subject's grain: load the snapshot, replay the log past it, fold signals in log order (each
-/// position once), rescore, tell the district when the level moves, and write the snapshot behind.
+/// A subject in memory: loads its snapshot, replays the log past it, and applies signals through
+/// <see cref="SubjectFold.Apply"/> like any other caller; it sends the effects through <see cref="SubjectEffectSender"/>
+/// and stores the snapshot after every change (in memory, written to the table in bulk by <see cref="ResidentGrainStorage"/>).
+/// Alerts go in a turn of their own, so neither a delivery nor a read waits on alert grains.
 /// </summary>
 public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     where TState : SubjectState, new()
 {
-    private const int ReplayPageSize = 1000;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly IPersistentState<TState> _state;
     private readonly ILogger _logger;
-    private IGrainTimer? _flushTimer;
-    private bool _dirty;
     private List<AlertRaise> _pendingAlerts = [];
     private IGrainTimer? _alertSender;
     private bool _tellOnActivation;
     private IGrainTimer? _activationTeller;
+    private bool _unstored;
     private SubjectFold _fold = null!;
 
     // What activation replayed from the log: usually the very signals whose delivery activated the grain, which are no repeat.
@@ -45,12 +45,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     /// <summary>The subject's registration, read at activation and replaced when it is registered again.</summary>
     protected SubjectFacts Facts { get; set; } = null!;
 
-    protected RiskAssessment Assessment => _fold.Assessment;
-
     protected abstract Task<SubjectFacts> LoadFactsAsync(CancellationToken cancellationToken);
-
-    /// <summary>Called after the score changed; units tell their owner here.</summary>
-    protected virtual Task OnRescoredAsync(bool activation) => Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -71,66 +66,56 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     {
         _fold = new SubjectFold(State, Services.Catalog.Parameters);
 
-        // Both reads set off before either is awaited, so they share one batch (one lookup-lane turn, or one round trip each
-        // at once) instead of queueing one after the other.
-        var firstPage = Services.Log.ReadSubjectAsync(SubjectId, State.AppliedFloor, ReplayPageSize, cancellationToken);
+        // Both reads set off before either is awaited, so they share one batch instead of queueing one after the other.
+        var tail = SubjectLogTail.ReadAsync(Services.Log, SubjectId, _fold, cancellationToken);
         Facts = await LoadFactsAsync(cancellationToken);
-        var levelBefore = _fold.Level;
-        var replayed = await ReplayLogAsync(firstPage, cancellationToken);
-        _replayedAtActivation = replayed.Select(e => e.Seq).ToHashSet();
-        Rescore();
+        var replayed = await tail;
+        if (replayed.Count > 0)
+        {
+            LogReplayed(_logger, SubjectId, replayed.Count, replayed[^1].Seq);
+        }
+
+        _replayedAtActivation = replayed.Select(s => s.Seq).ToHashSet();
+
+        // Signals replayed here were never applied by a live grain, so their alerts may never have been raised (raising
+        // twice is harmless).
+        var effects = ApplyNow(replayed);
+        QueueAlerts(effects.Alerts);
+        if (effects.Changed)
+        {
+            await StoreAsync(cancellationToken);
+        }
 
         // Always tell the district (and a unit's owner) on activation: after a crash the district's snapshot may be older
-        // than ours, or hold a flag this subject raised and cleared within one flush interval, which its own snapshot never
-        // recorded. Told in a turn of its own, like alerts: the district may sit on a server that just died and is not yet
-        // declared dead, and a read that activated this subject must not wait for that.
+        // than ours, or hold a flag this subject raised and cleared before its snapshot was stored. Told in a turn of its
+        // own, like alerts: the district may sit on a server that just died and is not yet declared dead, and a read that
+        // activated this subject must not wait for that.
         _tellOnActivation = true;
         ScheduleActivationTell(TimeSpan.Zero);
-
-        // Signals replayed here were never applied by a live grain, so their alerts may never have been raised (raising twice
-        // is harmless). Raised in a turn of their own: after a crash the alert grains may sit on the dead server until it is
-        // declared dead, and a read that activated this subject must not wait for that.
-        QueueAlerts(replayed, levelBefore);
-        ScheduleFlush();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _flushTimer?.Dispose();
-        await FlushAsync(cancellationToken);
-        if (!_dirty)
+        await SendPendingAlertsAsync();
+        if (_unstored)
         {
-            // Everything applied is in the snapshot: a fold without the grain may take over. A grain that could not write
-            // stays counted, so its signals go to a next activation, which replays them from the log.
+            await StoreRebuildingIfSupersededAsync(cancellationToken);
+        }
+
+        if (!_unstored)
+        {
+            // Everything applied is in the stored snapshot: a fold without the grain may take over. A grain that could not
+            // store stays counted, so its signals go to a next activation, which replays them from the log.
             Services.Residency.Leave(this.GetGrainId());
         }
     }
 
     public async Task ApplyAsync(IReadOnlyList<SignalEnvelope> signals)
     {
-        var applied = new List<RiskEvent>();
-        var levelBefore = _fold.Level;
-        var replay = false;
-        foreach (var signal in signals)
+        var effects = ApplyNow(signals, isRepeat: seq => !_replayedAtActivation.Remove(seq));
+        if (effects.Changed || effects.Replay)
         {
-            if (_fold.IsApplied(signal.Seq))
-            {
-                replay |= !_replayedAtActivation.Remove(signal.Seq);
-            }
-            else if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
-            {
-                applied.Add(folded);
-            }
-        }
-
-        if (applied.Count > 0 || replay)
-        {
-            // A signal delivered again is a retry or a recovery replay: a district or owner on a server that died may have
-            // lost what this subject told it since its last snapshot, so it is told again (a repeat changes nothing).
-            Rescore();
-            await ReportAsync(force: replay);
-            await OnRescoredAsync(activation: replay);
-            QueueAlerts(applied, levelBefore);
+            await SendAndStoreAsync(effects, mustStore: false);
         }
     }
 
@@ -140,14 +125,126 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Queues the alerts that newly applied signals and the level they led to fire, and sends them in a turn of their own:
-    /// neither a delivery nor a read that activated the subject waits on alert grains (after a crash those may sit on the
-    /// dead server until it is declared dead). What fails is retried on the flush timer.
-    /// </summary>
-    private void QueueAlerts(IReadOnlyList<RiskEvent> applied, RiskLevel levelBefore)
+    public async Task RebuildAsync()
     {
-        _pendingAlerts.AddRange(_fold.AlertsFor(applied, levelBefore, Services.Alerts, Services.Clock.GetUtcNow(), SubjectId, Facts));
+        _unstored = true;
+        await StoreRebuildingIfSupersededAsync(CancellationToken.None);
+        if (_unstored)
+        {
+            throw new InvalidOperationException($"The snapshot of {SubjectId} could not be rebuilt; see the log.");
+        }
+    }
+
+    public Task<SubjectRiskView> GetRiskAsync()
+    {
+        var now = Services.Clock.GetUtcNow();
+        var assessment = Facts.Assess(Services.Model, State, _fold.History, now);
+        var level = RiskLevels.Classify(assessment.Score, State.Level, Services.Catalog.Parameters);
+        return Task.FromResult(new SubjectRiskView(
+            SubjectId,
+            Facts.Kind,
+            Facts.Name,
+            Facts.District,
+            Math.Round(assessment.Score, 2),
+            level,
+            assessment.Reasons.Select(ReasonViews.Of).ToArray(),
+            State.UpdatedAt,
+            State.SignalCount,
+            Facts.Registered,
+            Facts.Category,
+            Facts.Owner,
+            State.LastSeq));
+    }
+
+    /// <summary>
+    /// Rescores after a change that is not one of the subject's own signals (a new registration, an owned unit's risk),
+    /// caused by log position <paramref name="cause"/> when there is one; tells whom it is owed and stores the snapshot.
+    /// </summary>
+    protected Task ChangedAsync(long cause, bool forceReports)
+    {
+        _fold.Changed(cause);
+        return SendAndStoreAsync(ApplyNow([], forceReports), mustStore: true);
+    }
+
+    private SubjectEffects ApplyNow(IReadOnlyList<SignalEnvelope> signals, bool forceReports = false, Func<long, bool>? isRepeat = null)
+    {
+        var effects = _fold.Apply(SubjectId, Facts, signals, Services.Clock.GetUtcNow(), Services.Rules, forceReports, isRepeat);
+        foreach (var unreadable in effects.Unreadable)
+        {
+            // Validated at the edge, so this is a log written by another version: skipped, loudly.
+            LogUnreadable(_logger, unreadable.Error, SubjectId, unreadable.Seq);
+        }
+
+        return effects;
+    }
+
+    private async Task SendAndStoreAsync(SubjectEffects effects, bool mustStore)
+    {
+        await Services.Effects.SendReportsAsync(effects);
+        var delivered = _fold.Delivered(effects, Facts);
+        QueueAlerts(effects.Alerts);
+        if (mustStore || effects.Changed || delivered)
+        {
+            await StoreAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task StoreAsync(CancellationToken cancellationToken)
+    {
+        _fold.PrepareSnapshot();
+        try
+        {
+            await _state.WriteStateAsync(cancellationToken);
+            _unstored = false;
+        }
+        catch (InconsistentStateException error)
+        {
+            // Someone else stored the snapshot since this grain read it: an activation on a server that died, or a fold
+            // where the subject is owned now that membership moved.
+            LogSuperseded(_logger, error, SubjectId);
+            _unstored = true;
+            await StoreRebuildingIfSupersededAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stores what this grain holds; when someone else stored the snapshot since this grain read it, neither need include
+    /// what the other applied, but everything either applied is in the log. So the grain starts again from the stored
+    /// snapshot and replays the log past it, as a fresh activation would, and stores that.
+    /// </summary>
+    private async Task StoreRebuildingIfSupersededAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _state.ReadStateAsync(cancellationToken);
+            _fold = new SubjectFold(State, Services.Catalog.Parameters);
+            var replayed = await SubjectLogTail.ReadAsync(Services.Log, SubjectId, _fold, cancellationToken);
+            var effects = ApplyNow(replayed, forceReports: true);
+            await Services.Effects.SendReportsAsync(effects);
+            _fold.Delivered(effects, Facts);
+            QueueAlerts(effects.Alerts);
+            _fold.PrepareSnapshot();
+            await _state.WriteStateAsync(cancellationToken);
+            _unstored = false;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogStoreFailed(_logger, error, SubjectId);
+        }
+    }
+
+    /// <summary>
+    /// Queues alerts and sends them in a turn of their own: neither a delivery nor a read that activated the subject waits
+    /// on alert grains (after a crash those may sit on the dead server until it is declared dead). Failed ones are retried.
+    /// </summary>
+    private void QueueAlerts(IReadOnlyList<AlertRaise> alerts)
+    {
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        _pendingAlerts.AddRange(alerts);
         ScheduleAlertSend(TimeSpan.Zero);
     }
 
@@ -168,8 +265,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     {
         try
         {
-            await ReportAsync(force: true);
-            await OnRescoredAsync(activation: true);
+            await SendAndStoreAsync(ApplyNow([], forceReports: true), mustStore: false);
             _tellOnActivation = false;
         }
         catch (Exception error)
@@ -179,7 +275,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
         _activationTeller?.Dispose();
         _activationTeller = null;
-        ScheduleActivationTell(TimeSpan.FromSeconds(1));
+        ScheduleActivationTell(RetryDelay);
     }
 
     private void ScheduleAlertSend(TimeSpan due)
@@ -205,7 +301,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         _alertSender = null;
 
         // Raised meanwhile go at once; failed ones (kept in the queue) are retried a little later.
-        ScheduleAlertSend(TimeSpan.FromSeconds(1));
+        ScheduleAlertSend(RetryDelay);
     }
 
     private async Task SendPendingAlertsAsync()
@@ -221,7 +317,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             try
             {
-                await GrainFactory.GetGrain<IAlertGrain>(AlertCase.IdOf(raise.Rule, raise.SubjectId)).RaiseAsync(raise);
+                await Services.Effects.RaiseAsync(raise);
             }
             catch (Exception error)
             {
@@ -231,186 +327,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
     }
 
-    public Task<SubjectRiskView> GetRiskAsync()
-    {
-        var now = Services.Clock.GetUtcNow();
-        var assessment = Facts.Assess(Services.Model, State, _fold.History, now);
-        var level = RiskLevels.Classify(assessment.Score, State.Level, Services.Catalog.Parameters);
-        return Task.FromResult(new SubjectRiskView(
-            SubjectId,
-            Facts.Kind,
-            Facts.Name,
-            Facts.District,
-            Math.Round(assessment.Score, 2),
-            level,
-            assessment.Reasons.Select(ReasonViews.Of).ToArray(),
-            State.UpdatedAt,
-            State.SignalCount,
-            Facts.Registered,
-            Facts.Category,
-            Facts.Owner,
-            State.LastSeq));
-    }
-
-    /// <summary>Marks the subject changed by log position <paramref name="cause"/>: its snapshot must be written.</summary>
-    protected void MarkChanged(long cause)
-    {
-        State.LastCause = Math.Max(State.LastCause, cause);
-        MarkDirty();
-        Services.Tracker.MarkDirty(this.GetGrainId(), cause);
-    }
-
-    /// <summary>Recomputes the score and level at the current time.</summary>
-    protected void Rescore()
-    {
-        if (_fold.Rescore(Facts.Assess(Services.Model, State, _fold.History, Services.Clock.GetUtcNow())))
-        {
-            MarkDirty();
-        }
-    }
-
-    /// <summary>Tells the district the subject's level when it moved (or when forced), and its score when it is worth ranking.</summary>
-    protected async Task ReportAsync(bool force)
-    {
-        var reports = _fold.ReportsDue(force, Services.Options.ReportScoreDelta, SubjectId, Facts);
-        foreach (var (district, report) in reports)
-        {
-            await Services.Districts.ReportAsync(district, report);
-        }
-
-        if (reports.Count > 0 && _fold.Reported(Facts))
-        {
-            MarkDirty();
-        }
-    }
-
-    private async Task<List<RiskEvent>> ReplayLogAsync(Task<IReadOnlyList<LoggedSignal>> firstPage, CancellationToken cancellationToken)
-    {
-        var replayed = new List<RiskEvent>();
-        var pending = firstPage;
-        while (true)
-        {
-            var page = await pending;
-            foreach (var signal in page.Where(s => !_fold.IsApplied(s.Seq)))
-            {
-                if (Fold(signal.Seq, signal.Kind, signal.OccurredAt, signal.IngestedAt, signal.Data) is { } folded)
-                {
-                    replayed.Add(folded);
-                }
-            }
-
-            if (page.Count < ReplayPageSize)
-            {
-                break;
-            }
-
-            pending = Services.Log.ReadSubjectAsync(SubjectId, page[^1].Seq, ReplayPageSize, cancellationToken);
-        }
-
-        if (replayed.Count > 0)
-        {
-            LogReplayed(_logger, SubjectId, replayed.Count, State.LastSeq);
-        }
-
-        return replayed;
-    }
-
-    private RiskEvent? Fold(long seq, SignalKind kind, DateTimeOffset occurredAt, DateTimeOffset ingestedAt, string data)
-    {
-        var folded = _fold.Fold(seq, kind, occurredAt, ingestedAt, data);
-        if (folded.Unreadable is { } error)
-        {
-            // Validated at the edge, so this is a log written by another version: skip it, loudly, and move on.
-            LogUnreadable(_logger, error, SubjectId, seq);
-            return null;
-        }
-
-        MarkChanged(seq);
-        return folded.Applied;
-    }
-
-    /// <summary>Marks the snapshot as needing a write, due within the flush interval.</summary>
-    private void MarkDirty()
-    {
-        _dirty = true;
-        ScheduleFlush();
-    }
-
-    /// <summary>
-    /// A one-shot timer while there is something to write (a changed snapshot, or alerts to retry), none otherwise:
-    /// most active subjects are idle, and a periodic timer each would keep the runtime's timer queue long for nothing.
-    /// </summary>
-    private void ScheduleFlush()
-    {
-        if (_flushTimer is null && (_dirty || _pendingAlerts.Count > 0))
-        {
-            _flushTimer = this.RegisterGrainTimer(FlushOnTimerAsync, new GrainTimerCreationOptions
-            {
-                DueTime = Services.Options.SnapshotFlushInterval,
-                Period = Timeout.InfiniteTimeSpan,
-                Interleave = false,
-            });
-        }
-    }
-
-    private async Task FlushOnTimerAsync(CancellationToken cancellationToken)
-    {
-        // Disposed only after the flush: disposing a grain timer cancels the token its callback was given.
-        await FlushAsync(cancellationToken);
-        _flushTimer?.Dispose();
-        _flushTimer = null;
-        ScheduleFlush();
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        await SendPendingAlertsAsync();
-        if (!_dirty)
-        {
-            return;
-        }
-
-        try
-        {
-            _fold.PrepareSnapshot();
-            try
-            {
-                await _state.WriteStateAsync(cancellationToken);
-            }
-            catch (InconsistentStateException error)
-            {
-                LogSuperseded(_logger, error, SubjectId);
-                await RebuildFromStoredAsync(cancellationToken);
-                _fold.PrepareSnapshot();
-                await _state.WriteStateAsync(cancellationToken);
-            }
-
-            _dirty = false;
-            Services.Tracker.MarkClean(this.GetGrainId());
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // Still dirty: the tracker holds the checkpoint back and the next tick retries.
-            LogFlushFailed(_logger, error, SubjectId);
-        }
-    }
-
-    /// <summary>
-    /// Someone else wrote the snapshot since this grain read it: an activation on a server that died, or a fold where the
-    /// subject is owned now that membership moved. Neither need include what this grain applied, nor this grain what they
-    /// did; but everything either applied is in the log. So the grain starts again from the stored snapshot and replays the
-    /// log past it, as a fresh activation would. Alerts were raised by whoever applied the signals.
-    /// </summary>
-    private async Task RebuildFromStoredAsync(CancellationToken cancellationToken)
-    {
-        await _state.ReadStateAsync(cancellationToken);
-        _fold = new SubjectFold(State, Services.Catalog.Parameters);
-        await ReplayLogAsync(Services.Log.ReadSubjectAsync(SubjectId, State.AppliedFloor, ReplayPageSize, cancellationToken), cancellationToken);
-        Rescore();
-        await ReportAsync(force: true);
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Subject} replayed {Count} signals from the log, now at {Seq}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Subject} replayed {Count} signals from the log, up to {Seq}")]
     private static partial void LogReplayed(ILogger logger, string subject, int count, long seq);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Subject}: logged signal {Seq} cannot be read and was skipped")]
@@ -422,9 +339,9 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: telling its district or owner on activation failed; will retry")]
     private static partial void LogTellFailed(ILogger logger, Exception error, string subject);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: writing the snapshot failed; will retry")]
-    private static partial void LogFlushFailed(ILogger logger, Exception error, string subject);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: storing the snapshot failed; the next change or deactivation retries")]
+    private static partial void LogStoreFailed(ILogger logger, Exception error, string subject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject}: the snapshot was written elsewhere since this grain read it; rebuilding from it and the log")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject}: the snapshot was stored elsewhere since this grain read it; rebuilding from it and the log")]
     private static partial void LogSuperseded(ILogger logger, Exception error, string subject);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
-using RiskEngine.Grains.Aggregates;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Storage;
 
@@ -17,16 +16,17 @@ public sealed class SubjectServices(
     IOptions<EngineOptions> options,
     TimeProvider clock,
     AlertRuleSet alerts,
-    DistrictReports districts,
+    SubjectEffectSender effects,
     SubjectResidency residency)
 {
     /// <summary>Which subjects have a grain in memory here; grains tell it when they leave.</summary>
     public SubjectResidency Residency { get; } = residency;
 
-    /// <summary>Where subjects send their level reports (gathered per district).</summary>
-    public DistrictReports Districts { get; } = districts;
+    /// <summary>Where a subject's reports and alerts go.</summary>
+    public SubjectEffectSender Effects { get; } = effects;
 
-    public AlertRuleSet Alerts { get; } = alerts;
+    /// <summary>The model, rules and thresholds every subject's signals are applied with.</summary>
+    public SubjectRules Rules { get; } = new(model, alerts, options.Value.ReportScoreDelta);
 
     public ISignalLog Log { get; } = log;
 
@@ -36,6 +36,7 @@ public sealed class SubjectServices(
 
     public RiskCatalog Catalog { get; } = catalog;
 
+    /// <summary>Which districts hold changes not yet in their stored snapshot (subjects' own are in <c>ResidentSnapshots</c>).</summary>
     public DirtySubjectTracker Tracker { get; } = tracker;
 
     public EngineOptions Options { get; } = options.Value;

@@ -41,6 +41,13 @@ public class SubjectState
 
     /// <summary>The score the district last heard (it ranks flagged subjects by it).</summary>
     [Id(11)] public double? ReportedScore { get; set; }
+
+    /// <summary>
+    /// The oldest log position folded since the snapshot was last stored; not part of the snapshot. The store holds the
+    /// recovery checkpoint below it until the snapshot reaches the table.
+    /// </summary>
+    [field: NonSerialized]
+    public long UnwrittenFrom { get; set; }
 }
 
 /// <summary>An entity's snapshot: its own events plus the latest risk of each unit it owns.</summary>

@@ -145,12 +145,12 @@ public static class EngineHosting
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
-        orleans.Services.AddSingleton(sp => new BatchedGrainStorage(
-            sp.GetRequiredService<ISnapshotTable>(),
+        orleans.Services.AddSingleton(sp => new ResidentGrainStorage(
+            sp.GetRequiredService<ResidentSnapshots>(),
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
             sp.GetRequiredService<IOptions<ClusterOptions>>(),
             sp.GetRequiredService<SubjectResidency>()));
-        orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Subjects, (sp, _) => sp.GetRequiredService<BatchedGrainStorage>());
+        orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Subjects, (sp, _) => sp.GetRequiredService<ResidentGrainStorage>());
         orleans.UseAdoNetReminderService(o =>
         {
             o.Invariant = invariant;
@@ -208,6 +208,20 @@ public static class EngineHosting
         services.AddSingleton<SubjectServices>();
         services.AddSingleton<SubjectResidency>();
         services.AddSingleton<SnapshotFold>();
+        services.AddSingleton<SubjectEffectSender>();
+        services.AddSingleton<LocalSubjectDelivery>();
+        services.AddSingleton(sp =>
+        {
+            var snapshots = new ResidentSnapshots(
+                sp.GetRequiredService<ISnapshotTable>(),
+                sp.GetRequiredService<IOptions<EngineOptions>>().Value.MaxResidentSnapshots,
+                sp.GetRequiredService<ILogger<ResidentSnapshots>>());
+
+            // Resolved when a conflict happens, not here: the fold needs the grain storage, which needs these snapshots.
+            snapshots.ConflictHandler = key => sp.GetRequiredService<SnapshotFold>().RebuildAsync(key);
+            return snapshots;
+        });
+        services.AddHostedService<SnapshotWriteBehind>();
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<SecretStore>();

@@ -5,6 +5,7 @@ using RiskEngine.Grains.Dispatch;
 using RiskEngine.Server.Hosting;
 using RiskEngine.Storage;
 using RiskEngine.Storage.Sqlite;
+using RiskEngine.Storage.Snapshots;
 
 namespace RiskEngine.Grains.Tests.Hosting;
 
@@ -45,7 +46,11 @@ public class EngineCluster : IAsyncLifetime
 
     public SqliteDatabase Database => Silo.GetRequiredService<SqliteDatabase>();
 
-    public DirtySubjectTracker Tracker => Silo.GetRequiredService<DirtySubjectTracker>();
+    /// <summary>Subjects' snapshots in memory, written to <see cref="StateFile"/> in bulk.</summary>
+    public ResidentSnapshots Snapshots => Silo.GetRequiredService<ResidentSnapshots>();
+
+    /// <summary>Writes the subject's snapshot to the table and drops it from memory, so its next activation reads the table.</summary>
+    public Task WriteBehindAndForgetAsync(string grainKey) => Snapshots.EvictAsync(key => key.GrainKey == grainKey);
 
     public EngineOptions Options { get; } = new();
 
