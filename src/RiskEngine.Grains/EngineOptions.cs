@@ -21,6 +21,13 @@ public sealed class EngineOptions
     /// <summary>Idle subjects leave memory after this long; their snapshot is written on the way out.</summary>
     public TimeSpan SubjectIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// False records signals durably without applying them: the intake alone, for measuring it, or to keep taking
+    /// signals while scoring is paused. Nothing recorded meanwhile is lost: the checkpoint does not move, so the next
+    /// start with this true replays and applies every signal recorded.
+    /// </summary>
+    public bool ApplySignals { get; set; } = true;
+
     /// <summary>Dispatch queues; signals of one subject always share a queue, so they arrive in log order.</summary>
     public int DispatchPartitions { get; set; } = 32;
 

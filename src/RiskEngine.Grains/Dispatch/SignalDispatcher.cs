@@ -43,6 +43,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     private readonly SortedDictionary<(long FirstSeq, long Id), DispatchBatch> _inFlight = new();
     private long _nextBatchId;
     private readonly long _capacity;
+    private readonly bool _applySignals;
     private long _highestDispatched;
     private long _latestIngestedTicks;
     private long _pending;
@@ -72,6 +73,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         _metrics = metrics;
         var settings = options.Value;
         _capacity = Math.Max(1024, settings.DispatchQueueCapacity);
+        _applySignals = settings.ApplySignals;
         _partitions = new Channel<Item>[Math.Max(1, settings.DispatchPartitions)];
         _workers = new Task[_partitions.Length];
         for (var i = 0; i < _partitions.Length; i++)
@@ -127,7 +129,9 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     /// </summary>
     public void OnCommitted(IReadOnlyList<LoggedSignal> signals)
     {
-        if (signals.Count == 0)
+        // Recording only: nothing is handed over, so neither the watermark nor the checkpoint moves, and the next run
+        // that applies signals replays all of them.
+        if (signals.Count == 0 || !_applySignals)
         {
             return;
         }
