@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using RiskEngine.Abstractions;
+using RiskEngine.Domain;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Tests.Hosting;
 using RiskEngine.Storage;
+using static RiskEngine.Grains.Tests.Hosting.TestSignals;
 
 namespace RiskEngine.Grains.Tests;
 
@@ -98,6 +100,28 @@ public sealed class WatermarkAcrossServers(EngineCluster engine) : IClassFixture
         Assert.Equal(start.AddSeconds(3), awaitingReplay);
         Assert.Equal(start.AddSeconds(3), cityAwaitingReplay);
         Assert.DoesNotContain(gone.ToParsableString(), rows.Keys);
+    }
+
+    [Fact]
+    public async Task A_subjects_report_does_not_carry_the_watermark_past_older_signals_still_being_applied()
+    {
+        const string code = "420104";
+        var district = engine.Grains.GetDistrict(code);
+        var start = engine.Clock.GetUtcNow();
+        var entity = TestSubjects.NewEntity(code);
+
+        // The server still applies what was ingested from ten seconds ago on (a slow partition, a parked delivery)...
+        await district.AdvanceAppliedAsync(First, start.AddSeconds(-10), idle: false);
+        // ...while a newer signal's subject turns red and tells the district, its ingest time with it.
+        await engine.IngestAsync(
+            Hazard(entity, start.AddDays(-6), "H-1", open: true),
+            Hazard(entity, start.AddDays(-5), "H-2", open: true),
+            FailedSample(entity, start.AddDays(-2), Severity.Critical),
+            FailedSample(entity, start.AddDays(-1), Severity.Critical));
+        var summary = await district.GetSummaryAsync();
+
+        Assert.Contains(entity, summary.Top.Select(t => t.Id));
+        Assert.Equal(start.AddSeconds(-10), summary.MaxIngestedAt);
     }
 
     /// <summary>Starts another server and waits until the first sees it active; every district is placed on the first before.</summary>

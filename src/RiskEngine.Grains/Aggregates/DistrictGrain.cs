@@ -95,11 +95,6 @@ public sealed partial class DistrictGrain(
             _ranking.Replace(report.SubjectId, known ? entry : null, updated);
         }
 
-        if (report.IngestedAt is { } ingested && (State.MaxIngestedAt is null || ingested > State.MaxIngestedAt))
-        {
-            State.MaxIngestedAt = ingested;
-        }
-
         _summary = null;
         _dirty = true;
         _unpublished = true;
@@ -127,8 +122,9 @@ public sealed partial class DistrictGrain(
             .Select(id => (Id: id, Entry: State.Flagged[id]))
             .Select(e => new RankedSubject(e.Id, e.Entry.Kind, e.Entry.Name, code, e.Entry.Score, e.Entry.Level, e.Entry.TopReason))
             .ToArray();
-        var reflected = _applied.Current is { } applied && (State.MaxIngestedAt is null || applied > State.MaxIngestedAt) ? applied : State.MaxIngestedAt;
-        var summary = new DistrictSummary(code, await CountAsync(), top, reflected);
+        // The servers' watermark alone: a subject's report says its own signals are applied, not that every signal ingested
+        // before them is (another partition or server may still hold older ones), so its ingest time promises nothing.
+        var summary = new DistrictSummary(code, await CountAsync(), top, _applied.Current);
         _summary = summary;
         return summary;
     }
