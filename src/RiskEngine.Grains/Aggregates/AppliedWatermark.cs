@@ -14,10 +14,13 @@ namespace RiskEngine.Grains.Aggregates;
 /// progress every second, so a quiet server is one that cannot report (stalled, overloaded, cut off), and quiet is no
 /// proof that it applied anything. Forgetting it after a silence is what let the watermark pass what it held.</item>
 /// <item>A server is forgotten only once membership declares it dead; what it had not applied is then replayed by a
-/// survivor, and until that replay is applied (its checkpoint row is gone) the watermark stands still.</item>
+/// survivor, and until that replay is applied (its checkpoint row is gone) the watermark stands still. A run whose row
+/// is there but which membership does not list yet (a server starting) counts as gone here as it does for recovery:
+/// the watermark waits a moment more than it must, never less.</item>
 /// </list>
-/// Membership, not a timeout, decides, because it is what recovery acts on: a server is declared dead exactly when its
-/// tail is handed to the survivors, whose own progress then covers it.
+/// Membership, not a timeout, decides, because recovery acts on it: only a server declared dead has its tail replayed
+/// by the survivors, whose own progress then covers those signals. Re-sending alone (with a timeout kept) would still
+/// let go of a server that cannot report for a while (a long pause, a partition) and holds signals nobody else applies.
 /// </summary>
 public sealed class AppliedWatermark(IClusterMembershipService membership, DispatchRecovery recovery)
 {
