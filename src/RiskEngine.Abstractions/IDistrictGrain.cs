@@ -13,9 +13,11 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>
     /// A server's dispatch progress: every signal it acknowledged and ingested before <paramref name="appliedThrough"/>
     /// has been applied (and reported here). An idle server holds nothing back. The district's
-    /// <see cref="DistrictSummary.MaxIngestedAt"/> advances to what every busy server has passed.
+    /// <see cref="DistrictSummary.MaxIngestedAt"/> advances to what every busy server has passed, once every active
+    /// server has reported; a server is let go only when membership declares it dead and its tail has been replayed.
     /// </summary>
-    Task AdvanceAppliedAsync(string server, DateTimeOffset appliedThrough, bool idle);
+    /// <param name="server">The reporting server's silo, as membership knows it.</param>
+    Task AdvanceAppliedAsync(SiloAddress server, DateTimeOffset appliedThrough, bool idle);
 
     [AlwaysInterleave]
     Task<DistrictSummary> GetSummaryAsync();

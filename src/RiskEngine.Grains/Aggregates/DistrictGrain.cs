@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Subjects;
 
 namespace RiskEngine.Grains.Aggregates;
@@ -12,17 +13,15 @@ namespace RiskEngine.Grains.Aggregates;
 public sealed partial class DistrictGrain(
     [PersistentState("district", StorageNames.Snapshots)] IPersistentState<DistrictState> state,
     SubjectServices services,
+    IClusterMembershipService membership,
+    DispatchRecovery recovery,
     ILogger<DistrictGrain> logger) : Grain, IDistrictGrain
 {
     private IGrainTimer? _flushTimer;
     private IGrainTimer? _publishTimer;
     private bool _dirty;
     private bool _unpublished;
-    private readonly Dictionary<string, (DateTimeOffset AppliedThrough, bool Idle, DateTimeOffset HeardAt)> _servers = new(StringComparer.Ordinal);
-    private DateTimeOffset? _appliedWatermark;
-
-    // A server not heard from for this long (it died) no longer holds the watermark back.
-    private static readonly TimeSpan ServerSilence = TimeSpan.FromSeconds(30);
+    private readonly AppliedWatermark _applied = new(membership, recovery);
     private DistrictSummary? _summary;
     private FlaggedRanking _ranking = new([]);
 
@@ -96,36 +95,19 @@ public sealed partial class DistrictGrain(
             _ranking.Replace(report.SubjectId, known ? entry : null, updated);
         }
 
-        if (report.IngestedAt is { } ingested && (State.MaxIngestedAt is null || ingested > State.MaxIngestedAt))
-        {
-            State.MaxIngestedAt = ingested;
-        }
-
         _summary = null;
         _dirty = true;
         _unpublished = true;
         services.Tracker.MarkDirty(this.GetGrainId(), report.Version);
     }
 
-    public Task AdvanceAppliedAsync(string server, DateTimeOffset appliedThrough, bool idle)
+    public async Task AdvanceAppliedAsync(SiloAddress server, DateTimeOffset appliedThrough, bool idle)
     {
-        var now = DateTimeOffset.UtcNow;
-        _servers[server] = (appliedThrough, idle, now);
-        foreach (var silent in _servers.Where(s => now - s.Value.HeardAt > ServerSilence).Select(s => s.Key).ToList())
+        if (await _applied.AdvanceAsync(server, appliedThrough, idle))
         {
-            _servers.Remove(silent);
-        }
-
-        var busy = _servers.Values.Where(s => !s.Idle).ToList();
-        var watermark = busy.Count > 0 ? busy.Min(s => s.AppliedThrough) : _servers.Values.Max(s => s.AppliedThrough);
-        if (_appliedWatermark is null || watermark > _appliedWatermark)
-        {
-            _appliedWatermark = watermark;
             _summary = null;
             _unpublished = true;
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<DistrictSummary> GetSummaryAsync()
@@ -140,8 +122,9 @@ public sealed partial class DistrictGrain(
             .Select(id => (Id: id, Entry: State.Flagged[id]))
             .Select(e => new RankedSubject(e.Id, e.Entry.Kind, e.Entry.Name, code, e.Entry.Score, e.Entry.Level, e.Entry.TopReason))
             .ToArray();
-        var reflected = _appliedWatermark is { } applied && (State.MaxIngestedAt is null || applied > State.MaxIngestedAt) ? applied : State.MaxIngestedAt;
-        var summary = new DistrictSummary(code, await CountAsync(), top, reflected);
+        // The servers' watermark alone: a subject's report says its own signals are applied, not that every signal ingested
+        // before them is (another partition or server may still hold older ones), so its ingest time promises nothing.
+        var summary = new DistrictSummary(code, await CountAsync(), top, _applied.Current);
         _summary = summary;
         return summary;
     }

@@ -40,12 +40,7 @@ public sealed partial class DispatchRecovery(
         try
         {
             var rows = await checkpoints.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            var alive = membership.CurrentSnapshot.Members.Values
-                .Where(m => m.Status is not SiloStatus.Dead)
-                .Select(m => m.SiloAddress.ToParsableString())
-                .Append(Owner)
-                .ToHashSet(StringComparer.Ordinal);
-            var gone = rows.Where(r => !alive.Contains(r.Key)).ToArray();
+            var gone = Gone(rows, membership.CurrentSnapshot).ToArray();
             if (gone.Length == 0)
             {
                 return 0;
@@ -65,6 +60,17 @@ public sealed partial class DispatchRecovery(
         {
             _oneAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether the tail of a run no longer in <paramref name="snapshot"/> still waits to be replayed: its row is there until
+    /// <see cref="RecoverGoneAsync"/> has replayed it and seen the replay applied. A run that never claimed a row never
+    /// dispatched anything.
+    /// </summary>
+    public async Task<bool> AwaitsReplayAsync(ClusterMembershipSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        var rows = await checkpoints.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        return Gone(rows, snapshot).Any();
     }
 
     /// <summary>Watches membership; when a silo dies, the leader among the survivors replays its tail.</summary>
@@ -93,6 +99,17 @@ public sealed partial class DispatchRecovery(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>The rows of runs that <paramref name="snapshot"/> does not list as alive, this run excepted.</summary>
+    private IEnumerable<KeyValuePair<string, long>> Gone(IReadOnlyDictionary<string, long> rows, ClusterMembershipSnapshot snapshot)
+    {
+        var alive = snapshot.Members.Values
+            .Where(m => m.Status is not SiloStatus.Dead)
+            .Select(m => m.SiloAddress.ToParsableString())
+            .Append(Owner)
+            .ToHashSet(StringComparer.Ordinal);
+        return rows.Where(r => !alive.Contains(r.Key));
     }
 
     private async Task<long> ReplayAsync(long from, CancellationToken cancellationToken)

@@ -24,12 +24,17 @@ public sealed partial class WallPublisher(
     AlertStore alerts,
     ThroughputMeter throughput,
     RiskEngine.Grains.Dispatch.SignalDispatcher dispatcher,
+    ILocalSiloDetails silo,
     IOptions<LiveOptions> options,
     TimeProvider clock,
     ILogger<WallPublisher> logger) : BackgroundService, IWallObserver
 {
     private const int CityTopCount = 10;
     private const int TrendCapacity = 360;
+
+    // Unchanged progress is sent again this often, so a district that just activated hears from every server soon (it
+    // holds its watermark until it has), and a server the districts stop hearing from is one that cannot report.
+    private static readonly TimeSpan ProgressRepeat = TimeSpan.FromSeconds(1);
 
     private readonly string _host = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<string, DistrictSummary> _districts = new(StringComparer.Ordinal);
@@ -41,6 +46,7 @@ public sealed partial class WallPublisher(
     private long _version;
     private volatile bool _alertsChanged = true;
     private RiskEngine.Grains.Dispatch.AppliedProgress _sentProgress;
+    private DateTimeOffset _progressDue;
 
     public Task OnDistrictChangedAsync(DistrictSummary summary)
     {
@@ -135,7 +141,7 @@ public sealed partial class WallPublisher(
                         nextRefresh = now + settings.RefreshInterval;
                     }
 
-                    await AdvanceDistrictsAsync();
+                    await AdvanceDistrictsAsync(now);
                     if (_alertsChanged)
                     {
                         _alertsChanged = false;
@@ -176,18 +182,22 @@ public sealed partial class WallPublisher(
 
     /// <summary>
     /// Tells every district how far this server's signals are applied, so frames carry a <c>maxIngestedAt</c> that
-    /// every signal ingested before it is reflected in, whether or not it moved a level.
+    /// every signal ingested before it is reflected in, whether or not it moved a level: progress goes from here to the
+    /// districts, which combine every server's, and comes back in their summaries. Sent when it changes, and again every
+    /// <see cref="ProgressRepeat"/>; also while nothing was ever ingested here (idle), since a district waits for every
+    /// active server.
     /// </summary>
-    private async Task AdvanceDistrictsAsync()
+    private async Task AdvanceDistrictsAsync(DateTimeOffset now)
     {
         var progress = dispatcher.Progress();
-        if (progress == _sentProgress || progress.AppliedThrough == DateTimeOffset.MinValue)
+        if (progress == _sentProgress && now < _progressDue)
         {
             return;
         }
 
-        await Task.WhenAll(catalog.Districts.Select(d => grains.GetDistrict(d.Code).AdvanceAppliedAsync(_host, progress.AppliedThrough, progress.Idle)));
+        await Task.WhenAll(catalog.Districts.Select(d => grains.GetDistrict(d.Code).AdvanceAppliedAsync(silo.SiloAddress, progress.AppliedThrough, progress.Idle)));
         _sentProgress = progress;
+        _progressDue = now + ProgressRepeat;
     }
 
     private void Remember(DistrictSummary summary, bool markDirty = true)
