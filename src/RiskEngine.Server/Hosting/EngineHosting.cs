@@ -12,7 +12,7 @@ public static class EngineHosting
     public static WebApplicationBuilder AddRiskEngine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddEngineSettings(builder.Configuration);
+        services.AddEngineSettings();
 
         // Embedded or cluster decides what is composed, so the storage settings are read now, not when first injected.
         var storage = StorageComposition.ReadStorageOptions(builder.Configuration);
