@@ -8,6 +8,11 @@ if (await ServerCommands.TryRunAsync(args) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRiskEngine();
 var app = builder.Build();
+if (!app.HasValidSettings(Console.Error))
+{
+    return 1;
+}
+
 app.MapRiskEngine();
 await app.RunAsync();
 return 0;

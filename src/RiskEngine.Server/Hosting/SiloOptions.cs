@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RiskEngine.Server.Hosting;
 
 /// <summary>The Orleans silo of this server (section "Orleans").</summary>
@@ -5,26 +7,35 @@ public sealed class SiloOptions
 {
     public const string Section = "Orleans";
 
-    /// <summary>Silo-to-silo port; 0 picks a free one (embedded mode needs no fixed port).</summary>
+    /// <summary>Silo-to-silo port; 0 picks a free one (embedded mode needs no fixed port). Differs from <see cref="GatewayPort"/>.</summary>
+    [Range(0, 65535)]
     public int SiloPort { get; set; }
 
     /// <summary>Port for Orleans clients (the load generator's kernel mode); 0 picks a free one.</summary>
+    [Range(0, 65535)]
     public int GatewayPort { get; set; }
 
+    /// <summary>Servers with the same cluster id in one membership table form one cluster.</summary>
+    [Required]
     public string ClusterId { get; set; } = "riskengine";
 
+    /// <summary>Names the service's grain snapshots and reminders in storage; keep it across deployments.</summary>
+    [Required]
     public string ServiceId { get; set; } = "riskengine";
 
     /// <summary>Cluster mode: the address (or host name) other silos reach this one at.</summary>
+    [Required]
     public string AdvertisedHost { get; set; } = "127.0.0.1";
 
     /// <summary>Cluster mode: how long a probe of a peer may take before it counts as missed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long a grain call may wait for its answer. Orleans' default (30 s) would hold an API request that long
     /// when its message was lost with a killed server; the caller should rather get an error and retry.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -32,8 +43,10 @@ public sealed class SiloOptions
     /// after a few missed heartbeats, and only then can a lone survivor (a two-server cluster) declare it dead
     /// without a second vote; so this bounds failover time for small clusters.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan HeartbeatPeriod { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Cluster mode: missed probes before a peer is suspected.</summary>
+    [Range(1, int.MaxValue)]
     public int NumMissedProbesLimit { get; set; } = 2;
 }

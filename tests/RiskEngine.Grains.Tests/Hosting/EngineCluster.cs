@@ -10,8 +10,8 @@ using RiskEngine.Storage.Snapshots;
 namespace RiskEngine.Grains.Tests.Hosting;
 
 /// <summary>
-/// One in-process silo composed exactly as the server composes it (<see cref="EngineHosting.AddEmbeddedEngine"/> and
-/// <see cref="EngineHosting.UseEmbeddedStorage"/>) over real SQLite files in a fresh folder, with the shipped catalogue.
+/// One in-process silo composed exactly as the server composes it (<see cref="EngineComposition.AddEmbeddedEngine"/> and
+/// <see cref="OrleansComposition.UseEmbeddedStorage"/>) over real SQLite files in a fresh folder, with the shipped catalogue.
 /// The engine's clock, and the grain timers that write snapshots behind, run on <see cref="Clock"/>; Orleans' own
 /// machinery (messaging, membership, directory, activation collection, reminders) stays on real time.
 /// Used as a class fixture, so each test class gets a store of its own.
@@ -56,7 +56,7 @@ public class EngineCluster : IAsyncLifetime
 
     public string DataDirectory => _folder.Path;
 
-    /// <summary>Where grain snapshots and reminders live (see <see cref="EngineHosting.UseEmbeddedStorage"/>).</summary>
+    /// <summary>Where grain snapshots and reminders live (see <see cref="OrleansComposition.UseEmbeddedStorage"/>).</summary>
     public string StateFile => Path.Combine(_folder.Path, "state.db");
 
     /// <summary>A test class's fixture may tune the engine before the silo starts.</summary>

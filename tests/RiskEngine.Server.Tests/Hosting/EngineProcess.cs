@@ -31,31 +31,8 @@ public sealed class EngineProcess : IDisposable
     /// <summary>Starts the server on a free loopback port over <paramref name="dataDirectory"/> and waits until it is ready.</summary>
     public static async Task<EngineProcess> StartAsync(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Pick()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(RepositoryPaths.ServerAssembly);
-        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Demo__Enabled"] = "false";
-        foreach (var (key, value) in QuietLogging.Settings.Concat(TestApiKeys.Configuration()).Concat(settings ?? []))
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var started = Stopwatch.StartNew();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var server = new EngineProcess(process, baseAddress);
-        process.OutputDataReceived += (_, line) => server.Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var server = Launch(dataDirectory, settings, arguments: []);
         try
         {
             await server.WaitUntilReadyAsync();
@@ -67,6 +44,61 @@ public sealed class EngineProcess : IDisposable
             server.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs the server with command-line <paramref name="arguments"/> (as an operator would type them) until it exits
+    /// on its own, as it should when it cannot start; its exit code and everything it printed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, params string[] arguments)
+    {
+        using var server = Launch(dataDirectory, settings: null, arguments);
+        using var patience = new CancellationTokenSource(ReadyTimeout);
+        try
+        {
+            // Also waits until both output streams are read to their end.
+            await server._process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The server was still running after {ReadyTimeout.TotalSeconds} s:\n{server.OutputTail()}");
+        }
+
+        return (server._process.ExitCode, server.OutputTail());
+    }
+
+    private static EngineProcess Launch(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings, IEnumerable<string> arguments)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Pick()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RepositoryPaths.ServerAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Demo__Enabled"] = "false";
+        foreach (var (key, value) in QuietLogging.Settings.Concat(TestApiKeys.Configuration()).Concat(settings ?? []))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var server = new EngineProcess(process, baseAddress);
+        process.OutputDataReceived += (_, line) => server.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
     }
 
     public HttpClient CreateClient(string? apiKey = TestApiKeys.Full)

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using RiskEngine.Server.Auth;
+using RiskEngine.Server.Live;
+
+namespace RiskEngine.Server.Hosting;
+
+/// <summary>Who is calling (machines by API key, people by JWT) and what each may do (the API's policies).</summary>
+public static class AuthComposition
+{
+    public static IServiceCollection AddEngineAuth(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<TokenKeys>();
+        services.AddSingleton<TokenIssuer>();
+        AddAuthentication(services);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, Scopes.Ingest))
+            .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.HasClaim(Scopes.ClaimType, Scopes.Read) || c.User.IsPerson()))
+            .AddPolicy(Policies.ActOnAlerts, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Acting));
+        return services;
+    }
+
+    /// <summary>
+    /// Machines present an API key (header, or <c>access_token</c> on the hub); people a JWT (bearer header, or
+    /// <c>access_token</c> on the hub, where browsers cannot set headers). One default scheme picks per request.
+    /// </summary>
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        const string pick = "ApiKeyOrBearer";
+        services.AddAuthentication(pick)
+            .AddPolicyScheme(pick, pick, o => o.ForwardDefaultSelector = http =>
+            {
+                var authorization = http.Request.Headers.Authorization.ToString();
+                if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                {
+                    return JwtBearerDefaults.AuthenticationScheme;
+                }
+
+                var token = http.Request.Path.StartsWithSegments(RiskHub.Path) ? http.Request.Query["access_token"].ToString() : "";
+                return token.Count(c => c == '.') == 2 ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenKeys, IOptions<JwtOptions>>((o, keys, jwt) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    NameClaimType = PersonClaims.NameClaim,
+                    RoleClaimType = PersonClaims.RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    IssuerSigningKeyResolver = (_, _, _, _) => keys.Key is { } key ? [key] : [],
+                };
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments(RiskHub.Path)
+                            && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+    }
+}

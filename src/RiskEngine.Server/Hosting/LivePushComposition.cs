@@ -1,0 +1,22 @@
+using RiskEngine.Server.Live;
+
+namespace RiskEngine.Server.Hosting;
+
+/// <summary>Live push: this server's wall publisher (coalesced frames per scope) and the SignalR hub walls and consoles join.</summary>
+public static class LivePushComposition
+{
+    public static IServiceCollection AddLivePush(this IServiceCollection services)
+    {
+        services.AddSingleton<ThroughputMeter>();
+        services.AddSingleton<WallPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WallPublisher>());
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024).AddMessagePackProtocol();
+        return services;
+    }
+
+    public static WebApplication MapLivePush(this WebApplication app)
+    {
+        app.MapHub<RiskHub>(RiskHub.Path);
+        return app;
+    }
+}
