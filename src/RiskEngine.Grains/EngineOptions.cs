@@ -21,7 +21,11 @@ public sealed class EngineOptions
     /// </summary>
     public int MaxConcurrentDeliveries { get; set; } = 1024;
 
-    /// <summary>Signals a dispatch queue holds before ingest waits for it (back-pressure).</summary>
+    /// <summary>
+    /// The backlog the engine takes on: signals queued for the log plus signals logged and not yet applied. At this many
+    /// the ingest API refuses (503) and the engine's own producers wait, until the backlog is down to three quarters of it
+    /// (see <see cref="Dispatch.IngestAdmission"/>). Must be above 0.
+    /// </summary>
     public int DispatchQueueCapacity { get; set; } = 8192;
 
     /// <summary>How many subjects each district keeps in its top list.</summary>

@@ -47,7 +47,10 @@ public static class EngineHosting
         var configuration = builder.Configuration;
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<SiloOptions>(configuration.GetSection(SiloOptions.Section));
-        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
+        services.AddOptions<EngineOptions>()
+            .Bind(configuration.GetSection(EngineOptions.Section))
+            .Validate(o => o.DispatchQueueCapacity > 0, $"{EngineOptions.Section}:{nameof(EngineOptions.DispatchQueueCapacity)} must be above 0.")
+            .ValidateOnStart();
         services.Configure<IngestOptions>(configuration.GetSection(IngestOptions.Section));
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
@@ -199,6 +202,7 @@ public static class EngineHosting
         services.AddSingleton<DirtySubjectTracker>();
         services.AddSingleton<ActiveSilos>();
         services.AddSingleton<SignalDispatcher>();
+        services.AddSingleton<IngestAdmission>();
         services.AddSingleton<SubjectDeliveryClient>();
         services.AddPlacementDirector<SubjectOwnerPlacement, SubjectOwnerPlacementDirector>();
         services.AddSingleton<SignalPipeline>();

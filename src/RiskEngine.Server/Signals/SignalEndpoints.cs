@@ -29,6 +29,7 @@ public static class SignalEndpoints
         HttpRequest request,
         SignalValidator validator,
         SignalPipeline pipeline,
+        IngestAdmission admission,
         Live.ThroughputMeter throughput,
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
@@ -63,6 +64,7 @@ public static class SignalEndpoints
         }
 
         // Once the append starts the batch is the engine's: a client that hangs up does not undo it.
+        await admission.WaitForRoomAsync(CancellationToken.None);
         var result = await pipeline.IngestAsync(accepted, rejected.Count, CancellationToken.None);
         throughput.Record(result.Accepted);
         return Results.Json(new IngestResponse(result.Accepted, result.Duplicates, rejected), statusCode: StatusCodes.Status202Accepted);

@@ -26,6 +26,10 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
     private readonly ISignalCommitListener _listener;
     private readonly ILogger _logger;
     private readonly int _maxRowsPerCommit;
+
+    // Unbounded on purpose: a bounded one would make an append wait or fail while it is full. What queues here is
+    // bounded upstream instead: ingest is admitted only while this queue and the dispatcher's backlog are under the
+    // engine's capacity (see IngestAdmission), and the engine's own producers wait for that same room.
     private readonly Channel<SignalAppendRequest> _requests =
         Channel.CreateUnbounded<SignalAppendRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PostgreSqlSignalWriter _writer;

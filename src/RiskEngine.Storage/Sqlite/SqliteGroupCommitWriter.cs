@@ -13,6 +13,9 @@ namespace RiskEngine.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteGroupCommitWriter : IDisposable
 {
+    // Unbounded on purpose: a bounded one would block the adding thread (a thread-pool thread) when full. What queues here
+    // is bounded upstream instead: ingest is admitted only while this queue and the dispatcher's backlog are under the
+    // engine's capacity (see IngestAdmission), and the engine's own producers wait for that same room.
     private readonly BlockingCollection<WriteRequest> _queue = new(new ConcurrentQueue<WriteRequest>());
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
