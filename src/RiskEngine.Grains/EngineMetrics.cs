@@ -2,11 +2,12 @@ using System.Diagnostics.Metrics;
 
 namespace RiskEngine.Grains;
 
-/// <summary>OpenTelemetry instruments of the engine: ingest and apply rates and latencies.</summary>
+/// <summary>OpenTelemetry instruments of the engine: ingest and apply rates and latencies, the backlog and refusals.</summary>
 public sealed class EngineMetrics
 {
     public const string MeterName = "RiskEngine";
 
+    private readonly Meter _meter;
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _rejected;
@@ -15,18 +16,28 @@ public sealed class EngineMetrics
     private readonly Counter<long> _folded;
     private readonly Histogram<double> _appendLatency;
     private readonly Histogram<double> _applyLatency;
+    private readonly Counter<long> _refused;
 
     public EngineMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MeterName);
-        _accepted = meter.CreateCounter<long>("riskengine.signals.accepted", "{signal}", "Signals made durable");
-        _duplicates = meter.CreateCounter<long>("riskengine.signals.duplicates", "{signal}", "Signals already in the log");
-        _rejected = meter.CreateCounter<long>("riskengine.signals.rejected", "{signal}", "Signals refused at the edge");
-        _applied = meter.CreateCounter<long>("riskengine.signals.applied", "{signal}", "Signals delivered to their grains");
-        _dispatchFailures = meter.CreateCounter<long>("riskengine.dispatch.failures", "{signal}", "Signals whose delivery was given up");
-        _folded = meter.CreateCounter<long>("riskengine.signals.folded", "{signal}", "Signals folded into the snapshot of a subject with no grain in memory");
-        _appendLatency = meter.CreateHistogram<double>("riskengine.log.append.duration", "ms", "Time to make a batch durable");
-        _applyLatency = meter.CreateHistogram<double>("riskengine.dispatch.apply.duration", "ms", "Time for a grain to apply a delivery");
+        _meter = meters.Create(MeterName);
+        _accepted = _meter.CreateCounter<long>("riskengine.signals.accepted", "{signal}", "Signals made durable");
+        _duplicates = _meter.CreateCounter<long>("riskengine.signals.duplicates", "{signal}", "Signals already in the log");
+        _rejected = _meter.CreateCounter<long>("riskengine.signals.rejected", "{signal}", "Signals refused at the edge");
+        _applied = _meter.CreateCounter<long>("riskengine.signals.applied", "{signal}", "Signals delivered to their grains");
+        _dispatchFailures = _meter.CreateCounter<long>("riskengine.dispatch.failures", "{signal}", "Signals whose delivery was given up");
+        _folded = _meter.CreateCounter<long>("riskengine.signals.folded", "{signal}", "Signals folded into the snapshot of a subject with no grain in memory");
+        _appendLatency = _meter.CreateHistogram<double>("riskengine.log.append.duration", "ms", "Time to make a batch durable");
+        _applyLatency = _meter.CreateHistogram<double>("riskengine.dispatch.apply.duration", "ms", "Time for a grain to apply a delivery");
+        _refused = _meter.CreateCounter<long>("riskengine.ingest.refused", "{request}", "Ingest requests refused (503) because the engine was over capacity");
+    }
+
+    /// <summary>Publishes the backlog <paramref name="admission"/> judges by; read at each collection, so nothing is kept here.</summary>
+    public void ObserveAdmission(Dispatch.IngestAdmission admission)
+    {
+        _meter.CreateObservableGauge("riskengine.dispatch.lag", () => admission.ApplyLag, "{signal}", "Signals logged and not yet applied by their grains");
+        _meter.CreateObservableGauge("riskengine.log.queue.depth", () => admission.LogQueueDepth, "{row}", "Rows queued for the log's writer, not yet in a commit");
+        _meter.CreateObservableGauge("riskengine.ingest.capacity", () => admission.Capacity, "{signal}", "Backlog (log queue and apply lag) at which ingest is refused");
     }
 
     public void RecordIngest(int accepted, int duplicates, int rejected, TimeSpan appendDuration)
@@ -54,5 +65,15 @@ public sealed class EngineMetrics
     /// <summary>Signals this server folded without a grain since it started.</summary>
     public long FoldedTotal => Interlocked.Read(ref _foldedTotal);
 
+    public void RecordRefused()
+    {
+        _refused.Add(1);
+        Interlocked.Increment(ref _refusedTotal);
+    }
+
+    /// <summary>Ingest requests this server refused as over capacity since it started.</summary>
+    public long RefusedTotal => Interlocked.Read(ref _refusedTotal);
+
     private long _foldedTotal;
+    private long _refusedTotal;
 }

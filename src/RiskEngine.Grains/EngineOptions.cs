@@ -51,8 +51,12 @@ public sealed class EngineOptions
     [Range(1, 65536)]
     public int MaxConcurrentDeliveries { get; set; } = 1024;
 
-    /// <summary>Signals a dispatch queue holds before ingest waits for it (back-pressure); the dispatcher takes no fewer than 1024.</summary>
-    [Range(1024, 1 << 20)]
+    /// <summary>
+    /// The backlog the engine takes on: signals queued for the log plus signals logged and not yet applied. At this many
+    /// the ingest API refuses (503) and the engine's own producers wait, until the backlog is down to three quarters of it
+    /// (see <see cref="Dispatch.IngestAdmission"/>). Must be above 0.
+    /// </summary>
+    [Range(1, 1 << 24)]
     public int DispatchQueueCapacity { get; set; } = 8192;
 
     /// <summary>How many subjects each district keeps in its top list; at least ten, as the city's top ten is drawn from these lists.</summary>

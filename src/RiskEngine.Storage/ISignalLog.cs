@@ -16,4 +16,10 @@ public interface ISignalLog
 
     /// <summary>The highest sequence number in the log, 0 when empty.</summary>
     Task<long> ReadHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Rows queued for the log's writer and not yet taken into a commit: a cheap read, for admission and metrics. (The
+    /// embedded log's writer also carries the file's other writes, registrations and checkpoints, and counts them too.)
+    /// </summary>
+    long QueuedRows { get; }
 }

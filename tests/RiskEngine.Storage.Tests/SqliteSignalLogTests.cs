@@ -43,6 +43,22 @@ public sealed class SqliteSignalLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Signals_waiting_for_the_writer_count_in_its_queue_until_it_takes_them()
+    {
+        using var held = new HeldCommitListener();
+        var log = new SqliteSignalLog(_database, TimeProvider.System, held);
+        var first = log.AppendAsync([Complaint("a")]);
+        Assert.True(held.WaitUntilHolding(TimeSpan.FromSeconds(30)), "the first commit was not reported");
+
+        var waiting = log.AppendAsync([Complaint("b"), Complaint("c"), Complaint("d")]);
+        var queued = log.QueuedRows;
+        held.Release();
+        await Task.WhenAll(first, waiting);
+
+        Assert.Equal((3L, 0L), (queued, log.QueuedRows));
+    }
+
+    [Fact]
     public async Task Appended_signals_survive_reopening_the_file_and_stay_duplicates()
     {
         await _log.AppendAsync([Complaint("a"), Complaint("b")]);

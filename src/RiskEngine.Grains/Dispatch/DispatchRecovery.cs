@@ -13,6 +13,7 @@ public sealed partial class DispatchRecovery(
     ISignalLog log,
     IDispatchCheckpointStore checkpoints,
     SignalDispatcher dispatcher,
+    IngestAdmission admission,
     ILocalSiloDetails silo,
     IClusterMembershipService membership,
     ILogger<DispatchRecovery> logger)
@@ -120,7 +121,9 @@ public sealed partial class DispatchRecovery(
         var after = from;
         while (after < head)
         {
-            await dispatcher.WaitForCapacityAsync(cancellationToken).ConfigureAwait(false);
+            // A replay is a producer like any other: it waits for the room ingest is admitted by, so while it runs the
+            // API refuses rather than queues, and the backlog stays bounded.
+            await admission.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
             var read = await log.ReadAfterAsync(after, PageSize, cancellationToken).ConfigureAwait(false);
 
             // Only up to the head read at start: later positions were dispatched when they were committed.

@@ -42,7 +42,6 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
     // Keyed by (first position, batch number): a recovery replay may start at a position a live batch also starts at.
     private readonly SortedDictionary<(long FirstSeq, long Id), DispatchBatch> _inFlight = new();
     private long _nextBatchId;
-    private readonly long _capacity;
     private readonly bool _applySignals;
     private long _highestDispatched;
     private long _latestIngestedTicks;
@@ -72,12 +71,15 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         _logger = logger;
         _metrics = metrics;
         var settings = options.Value;
-        _capacity = Math.Max(1024, settings.DispatchQueueCapacity);
         _applySignals = settings.ApplySignals;
         _partitions = new Channel<Item>[Math.Max(1, settings.DispatchPartitions)];
         _workers = new Task[_partitions.Length];
         for (var i = 0; i < _partitions.Length; i++)
         {
+            // Unbounded on purpose: OnCommitted runs on the log's writer and must neither wait nor drop a durable signal.
+            // They are bounded upstream instead: everything in them counts in Pending, ingest is admitted only while that
+            // and the log's queue are under the engine's capacity (see IngestAdmission), and the engine's own producers
+            // wait for the same room; so they hold at most that capacity and what the requests admitted at once carry.
             _partitions[i] = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
             var partition = _partitions[i];
             _workers[i] = Task.Run(() => RunPartitionAsync(partition.Reader));
@@ -120,7 +122,7 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         return new AppliedProgress(latest == 0 ? DateTimeOffset.MinValue : new DateTimeOffset(latest, TimeSpan.Zero), Idle: true);
     }
 
-    /// <summary>Signals handed over and not yet applied.</summary>
+    /// <summary>Signals handed over and not yet applied (parked ones included): the apply lag.</summary>
     public long Pending => Interlocked.Read(ref _pending);
 
     /// <summary>
@@ -149,18 +151,6 @@ public sealed partial class SignalDispatcher : ISignalCommitListener, IAsyncDisp
         {
             RaiseTo(ref _highestDispatched, signal.Seq);
             _partitions[PartitionOf(signal.SubjectId)].Writer.TryWrite(new Item(signal, batch));
-        }
-    }
-
-    /// <summary>
-    /// Back-pressure for ingest: waits while more signals wait for their grains than the queues should hold. Not once
-    /// the host is stopping: a request still in flight then is made durable and applied by the next run's recovery.
-    /// </summary>
-    public async ValueTask WaitForCapacityAsync(CancellationToken cancellationToken = default)
-    {
-        while (Pending >= _capacity && !_stopping.IsCancellationRequested)
-        {
-            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -49,7 +49,7 @@ public sealed partial class DueDateSweepGrain(
             }
 
             var signals = notices.Select(n => ToSignal(n, district, options)).ToArray();
-            await pipeline.IngestAsync(signals);
+            await pipeline.IngestWhenRoomAsync(signals);
             await services.Directory.MarkNoticesRaisedAsync(notices);
             raised += notices.Count;
             if (notices.Count < PageSize)

@@ -73,7 +73,7 @@ public sealed partial class DemoFeed(
 
             try
             {
-                await pipeline.IngestAsync(batch, cancellationToken: stoppingToken);
+                await pipeline.IngestWhenRoomAsync(batch, stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

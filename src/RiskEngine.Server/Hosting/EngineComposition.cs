@@ -65,6 +65,7 @@ public static class EngineComposition
         services.AddSingleton<DirtySubjectTracker>();
         services.AddSingleton<ActiveSilos>();
         services.AddSingleton<SignalDispatcher>();
+        services.AddSingleton<IngestAdmission>();
         services.AddSingleton<SubjectDeliveryClient>();
         services.AddPlacementDirector<SubjectOwnerPlacement, SubjectOwnerPlacementDirector>();
         services.AddSingleton<SignalPipeline>();

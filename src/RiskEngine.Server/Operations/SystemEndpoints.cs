@@ -1,18 +1,20 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using RiskEngine.Grains;
+using RiskEngine.Grains.Dispatch;
 using RiskEngine.Server.Auth;
 using RiskEngine.Server.Live;
 
 namespace RiskEngine.Server.Operations;
 
-/// <summary>Operational reads: memory and activations, and the wall's last-hour trend.</summary>
+/// <summary>Operational reads: memory, activations and the ingest backlog, and the wall's last-hour trend.</summary>
 public static class SystemEndpoints
 {
     public static RouteGroupBuilder MapSystemEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/system/stats", GetStatsAsync)
             .WithName("GetSystemStats").WithTags("System")
-            .WithSummary("This server's memory and the cluster's grain activations by type")
+            .WithSummary("This server's memory and ingest backlog, and the cluster's grain activations by type")
             .RequireAuthorization(Policies.Read)
             .Produces<SystemStatsResponse>().ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -24,7 +26,7 @@ public static class SystemEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetStatsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> GetStatsAsync(ClaimsPrincipal user, IGrainFactory grains, IngestAdmission admission, EngineMetrics metrics)
     {
         if (!user.SeesCity())
         {
@@ -40,7 +42,11 @@ public static class SystemEndpoints
             process.WorkingSet64,
             GC.GetTotalMemory(forceFullCollection: false),
             new ActivationCounts(byType.Values.Sum(), byType),
-            (DateTime.UtcNow - process.StartTime.ToUniversalTime()).TotalSeconds));
+            (DateTime.UtcNow - process.StartTime.ToUniversalTime()).TotalSeconds,
+            admission.ApplyLag,
+            admission.Capacity,
+            admission.LogQueueDepth,
+            metrics.RefusedTotal));
     }
 
     private static IResult GetTrend(ClaimsPrincipal user, WallPublisher publisher) =>

@@ -15,13 +15,15 @@ public static class SignalEndpoints
             .WithName("IngestSignals")
             .WithTags("Signals")
             .WithSummary("Ingest a batch of signals")
-            .WithDescription("A JSON array of signals, or NDJSON with Content-Type application/x-ndjson. Answers 202 once every accepted signal is durable; invalid items are listed by index and the valid ones are accepted.")
+            .WithDescription("A JSON array of signals, or NDJSON with Content-Type application/x-ndjson. Answers 202 once every accepted signal is durable; invalid items are listed by index and the valid ones are accepted. An engine over capacity answers 503 at once, with Retry-After, and takes nothing of the request.")
             .RequireAuthorization(Policies.Ingest)
+            .AddEndpointFilter<IngestAdmissionFilter>()
             .Accepts<SignalRequest[]>("application/json", BatchBodyReader.NdjsonMediaType)
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -26,12 +26,17 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
     private readonly ISignalCommitListener _listener;
     private readonly ILogger _logger;
     private readonly int _maxRowsPerCommit;
+
+    // Unbounded on purpose: a bounded one would make an append wait or fail while it is full. What queues here is
+    // bounded upstream instead: ingest is admitted only while this queue and the dispatcher's backlog are under the
+    // engine's capacity (see IngestAdmission), and the engine's own producers wait for that same room.
     private readonly Channel<SignalAppendRequest> _requests =
         Channel.CreateUnbounded<SignalAppendRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PostgreSqlSignalWriter _writer;
     private readonly Task _writerLoop;
     private readonly BatchQueue<TailRequest, IReadOnlyList<LoggedSignal>> _tails;
     private long _commits;
+    private long _queuedRows;
 
     public PostgreSqlSignalLog(NpgsqlDataSource dataSource, TimeProvider clock, ISignalCommitListener listener, int maxRowsPerCommit, ILogger<PostgreSqlSignalLog> logger)
     {
@@ -48,6 +53,9 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
 
     /// <summary>Transactions committed so far; one commit answers one or more requests.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <inheritdoc />
+    public long QueuedRows => Interlocked.Read(ref _queuedRows);
 
     public Task<AppendResult> AppendAsync(IReadOnlyList<SignalToAppend> signals, CancellationToken cancellationToken = default)
     {
@@ -71,9 +79,15 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
             return Task.FromException<AppendResult>(error);
         }
 
-        return _requests.Writer.TryWrite(request)
-            ? request.Task
-            : Task.FromException<AppendResult>(new ObjectDisposedException(nameof(PostgreSqlSignalLog), "The signal log has stopped."));
+        // Counted before it is queued, so the writer loop never takes away rows that were not added yet.
+        Interlocked.Add(ref _queuedRows, signals.Count);
+        if (_requests.Writer.TryWrite(request))
+        {
+            return request.Task;
+        }
+
+        Interlocked.Add(ref _queuedRows, -signals.Count);
+        return Task.FromException<AppendResult>(new ObjectDisposedException(nameof(PostgreSqlSignalLog), "The signal log has stopped."));
     }
 
     private async Task RunWriterAsync()
@@ -85,6 +99,7 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
             var rows = 0;
             while (rows < _maxRowsPerCommit && _requests.Reader.TryRead(out var request))
             {
+                Interlocked.Add(ref _queuedRows, -request.Signals.Count);
                 if (!request.TryCancel())
                 {
                     group.Add(request);

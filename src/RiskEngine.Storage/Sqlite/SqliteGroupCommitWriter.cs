@@ -13,6 +13,9 @@ namespace RiskEngine.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteGroupCommitWriter : IDisposable
 {
+    // Unbounded on purpose: a bounded one would block the adding thread (a thread-pool thread) when full. What queues here
+    // is bounded upstream instead: ingest is admitted only while this queue and the dispatcher's backlog are under the
+    // engine's capacity (see IngestAdmission), and the engine's own producers wait for that same room.
     private readonly BlockingCollection<WriteRequest> _queue = new(new ConcurrentQueue<WriteRequest>());
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -20,6 +23,7 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
     private readonly ILogger _logger;
     private readonly int _maxRowsPerCommit;
     private SqliteTransaction? _transaction;
+    private long _queuedRows;
     private int _disposed;
 
     public SqliteGroupCommitWriter(string connectionString, int maxRowsPerCommit, ILogger logger)
@@ -42,6 +46,9 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
     /// <summary>Commits observed so far; a group commit covers one or more requests.</summary>
     public long Commits { get; private set; }
 
+    /// <summary>Rows of the requests waiting for the writer thread (not those of the group it is committing).</summary>
+    public long QueuedRows => Interlocked.Read(ref _queuedRows);
+
     /// <summary>Runs <paramref name="work"/> on the writer thread inside a group transaction; completes after commit.</summary>
     public Task<T> RunAsync<T>(int rows, Func<WriterSession, T> work, CancellationToken cancellationToken = default) =>
         RunAsync(rows, work, afterCommit: null, cancellationToken);
@@ -54,12 +61,21 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
     public Task<T> RunAsync<T>(int rows, Func<WriterSession, T> work, Action<T>? afterCommit, CancellationToken cancellationToken = default)
     {
         var request = new WriteRequest<T>(Math.Max(1, rows), work, afterCommit, cancellationToken);
+
+        // Counted before it is queued, so the writer never takes away rows that were not added yet.
+        Interlocked.Add(ref _queuedRows, request.Rows);
         try
         {
             _queue.Add(request, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Add(ref _queuedRows, -request.Rows);
+            throw;
+        }
         catch (InvalidOperationException)
         {
+            Interlocked.Add(ref _queuedRows, -request.Rows);
             throw new ObjectDisposedException(nameof(SqliteGroupCommitWriter), "The storage writer has stopped.");
         }
 
@@ -80,6 +96,7 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
                 rows += next.Rows;
             }
 
+            Interlocked.Add(ref _queuedRows, -rows);
             CommitGroup(group);
         }
     }

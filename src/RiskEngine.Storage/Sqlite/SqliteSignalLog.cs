@@ -32,6 +32,9 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
 
     private const string Columns = "seq, source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data";
 
+    /// <inheritdoc />
+    public long QueuedRows => database.Writer.QueuedRows;
+
     public Task<AppendResult> AppendAsync(IReadOnlyList<SignalToAppend> signals, CancellationToken cancellationToken = default)
     {
         if (signals.Count == 0)

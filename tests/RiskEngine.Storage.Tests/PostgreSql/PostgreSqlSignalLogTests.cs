@@ -49,6 +49,22 @@ public sealed class PostgreSqlSignalLogTests(MigratedSchemaFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Signals_waiting_for_the_writer_count_in_its_queue_until_it_takes_them()
+    {
+        using var held = new HeldCommitListener();
+        var log = Open(held);
+        var first = log.AppendAsync([Complaint("a")]);
+        Assert.True(held.WaitUntilHolding(TimeSpan.FromSeconds(30)), "the first commit was not reported");
+
+        var waiting = log.AppendAsync([Complaint("b"), Complaint("c"), Complaint("d")]);
+        var queued = log.QueuedRows;
+        held.Release();
+        await Task.WhenAll(first, waiting);
+
+        Assert.Equal((3L, 0L), (queued, log.QueuedRows));
+    }
+
+    [Fact]
     public async Task A_signal_already_in_the_log_is_a_duplicate_in_a_later_batch()
     {
         var log = Open();
