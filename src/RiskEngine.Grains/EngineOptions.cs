@@ -54,10 +54,11 @@ public sealed class EngineOptions
     /// <summary>
     /// The backlog the engine takes on: signals queued for the log plus signals logged and not yet applied. At this many
     /// the ingest API refuses (503) and the engine's own producers wait, until the backlog is down to three quarters of it
-    /// (see <see cref="Dispatch.IngestAdmission"/>). Must be above 0.
+    /// (see <see cref="Dispatch.IngestAdmission"/>). Must be above 0. A refused client waits a whole second (Retry-After
+    /// counts in seconds), so the backlog should hold a second or two of applying: at 20k signals/s, about 32k.
     /// </summary>
     [Range(1, 1 << 24)]
-    public int DispatchQueueCapacity { get; set; } = 8192;
+    public int DispatchQueueCapacity { get; set; } = 32_768;
 
     /// <summary>How many subjects each district keeps in its top list; at least ten, as the city's top ten is drawn from these lists.</summary>
     [Range(10, 1000)]

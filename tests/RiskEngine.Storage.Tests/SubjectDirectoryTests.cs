@@ -41,6 +41,29 @@ public sealed class SubjectDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_registration_read_once_is_answered_from_memory_until_a_registration_or_a_signal_changes_it()
+    {
+        var uscc = Entity(7);
+        var code = Unit(7);
+        Assert.Null(await _directory.FindEntityAsync(uscc));
+        await _directory.UpsertEntitiesAsync([new EntityRegistration(uscc, "Before", "420112", "catering", CreditClass.B)]);
+        await _directory.UpsertEquipmentAsync([new EquipmentRegistration(code, "Lift 1", uscc, "420112", EquipmentClass.Elevator, null, _now.AddDays(-40))]);
+        var registered = await _directory.FindEntityAsync(uscc);
+        var unitBefore = await _directory.FindEquipmentAsync(code);
+
+        await _directory.UpsertEntitiesAsync([new EntityRegistration(uscc, "After", "420102", "catering", CreditClass.D)]);
+        var log = new SqliteSignalLog(_database, new FakeTimeProvider(_now), new RecordingListener());
+        await log.AppendAsync([new SignalToAppend("test", "m-1", SubjectKind.Equipment, code, SignalKind.Maintenance, _now.AddDays(-1), "{}", "420112")]);
+        var reregistered = await _directory.FindEntityAsync(uscc);
+        var unitAfter = await _directory.FindEquipmentAsync(code);
+
+        Assert.Equal(("Before", CreditClass.B), (registered!.Name, registered.CreditClass));
+        Assert.Equal(("After", "420102", CreditClass.D), (reregistered!.Name, reregistered.District, reregistered.CreditClass));
+        Assert.Equal(_now.AddDays(-40), unitBefore!.LastMaintenanceAt);
+        Assert.Equal(_now.AddDays(-1), unitAfter!.LastMaintenanceAt);
+    }
+
+    [Fact]
     public async Task Counts_are_rebuilt_from_the_file_when_it_is_opened_again()
     {
         await _directory.UpsertEntitiesAsync([new EntityRegistration(Entity(1), "A", "420112", null, CreditClass.B)]);

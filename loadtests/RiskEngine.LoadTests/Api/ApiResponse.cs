@@ -3,12 +3,15 @@ namespace RiskEngine.LoadTests.Api;
 /// <summary>What one call to the engine came back with.</summary>
 /// <param name="Status">The HTTP status; 0 when no response arrived (connection refused or reset, timeout).</param>
 /// <param name="Answer">The parsed body when the status was the expected one.</param>
-/// <param name="RetryAfter">On 429, how long the server asked to wait.</param>
+/// <param name="RetryAfter">On 429 or 503, how long the server asked to wait.</param>
 /// <param name="Detail">Otherwise, what went wrong: the problem details' text or the transport error.</param>
 public sealed record ApiResponse<T>(int Status, T? Answer, TimeSpan RetryAfter, string Detail)
     where T : class
 {
     public const int TooManyRequests = 429;
 
-    public bool IsThrottled => Status == TooManyRequests;
+    public const int ServiceUnavailable = 503;
+
+    /// <summary>Refused before anything was taken: over the rate limit (429) or over the engine's capacity (503); safe to send again.</summary>
+    public bool IsThrottled => Status is TooManyRequests or ServiceUnavailable;
 }

@@ -33,6 +33,9 @@ public sealed partial class ResidentSnapshots : IAsyncDisposable
     private long _bytes;
     private long _conflicts;
 
+    // ConcurrentDictionary.Count takes every lock of the table; this is read on every first read of a snapshot.
+    private int _count;
+
     public ResidentSnapshots(ISnapshotTable table, int maxResidents, ILogger<ResidentSnapshots> logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResidents, 1);
@@ -48,7 +51,7 @@ public sealed partial class ResidentSnapshots : IAsyncDisposable
     public Func<SnapshotKey, Task>? ConflictHandler { get; set; }
 
     /// <summary>Snapshots in memory.</summary>
-    public int Count => _residents.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>Snapshots changed in memory and not yet in the table.</summary>
     public int UnwrittenCount => _unwritten.Count + _conflicted.Count;
@@ -115,6 +118,8 @@ public sealed partial class ResidentSnapshots : IAsyncDisposable
                 continue;
             }
 
+            Interlocked.Increment(ref _count);
+
             try
             {
                 var stored = await _table.ReadAsync(key, cancellationToken).ConfigureAwait(false);
@@ -132,7 +137,11 @@ public sealed partial class ResidentSnapshots : IAsyncDisposable
             }
             catch (Exception error)
             {
-                _residents.TryRemove(new KeyValuePair<SnapshotKey, Resident>(key, arriving));
+                if (_residents.TryRemove(new KeyValuePair<SnapshotKey, Resident>(key, arriving)))
+                {
+                    Interlocked.Decrement(ref _count);
+                }
+
                 arriving.Loading?.SetException(error);
                 throw;
             }
@@ -331,6 +340,7 @@ public sealed partial class ResidentSnapshots : IAsyncDisposable
     {
         if (_residents.TryRemove(new KeyValuePair<SnapshotKey, Resident>(key, resident)))
         {
+            Interlocked.Decrement(ref _count);
             Interlocked.Add(ref _bytes, -(resident.Payload?.Length ?? 0));
         }
 
@@ -340,7 +350,7 @@ public sealed partial class ResidentSnapshots : IAsyncDisposable
     /// <summary>Over the limit, written snapshots leave memory (any, cheaply found); changed ones stay until written.</summary>
     private void TrimIfFull()
     {
-        var excess = _residents.Count - _maxResidents;
+        var excess = Count - _maxResidents;
         if (excess <= 0)
         {
             return;

@@ -36,6 +36,9 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 
     public DistrictSubjectCounter Counter { get; } = new();
 
+    /// <summary>Registrations read from the file, kept until a writer changes them.</summary>
+    public RegistrationCache Registrations { get; } = new(4_000_000);
+
     /// <summary>Runs a read on the thread pool with a pooled read-only connection.</summary>
     public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken = default) =>
         Task.Run(() => Read(read), cancellationToken);

@@ -45,10 +45,12 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
         var ingestedAt = clock.GetUtcNow();
         var newSubjects = new List<string>();
         var seenSubjects = new List<string>();
+        var datesMoved = new List<string>();
         return database.Writer.RunAsync(signals.Count, session =>
         {
             newSubjects.Clear();
             seenSubjects.Clear();
+            datesMoved.Clear();
             var outcomes = new LoggedSignal?[signals.Count];
             var now = UnixTime.ToMilliseconds(ingestedAt);
             for (var i = 0; i < signals.Count; i++)
@@ -76,7 +78,10 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
                     seenSubjects.Add(signal.SubjectId);
                 }
 
-                RecordDates(session, signal, now);
+                if (RecordDates(session, signal, now))
+                {
+                    datesMoved.Add(signal.SubjectId);
+                }
             }
 
             return outcomes;
@@ -93,6 +98,10 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
             }
 
             _knownSubjects.UnionWith(seenSubjects);
+            if (datesMoved.Count > 0)
+            {
+                database.Registrations.Forget(datesMoved);
+            }
 
             var appended = outcomes.OfType<LoggedSignal>().ToArray();
             if (appended.Length > 0)
@@ -122,7 +131,8 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
         }
     }
 
-    private static void RecordDates(SqliteGroupCommitWriter.WriterSession session, SignalToAppend signal, long now)
+    /// <summary>Moves a unit's due date or last maintenance as its signal says; true when the registration changed.</summary>
+    private static bool RecordDates(SqliteGroupCommitWriter.WriterSession session, SignalToAppend signal, long now)
     {
         switch (signal.Kind)
         {
@@ -132,15 +142,15 @@ public sealed class SqliteSignalLog(SqliteDatabase database, TimeProvider clock,
                 due.Parameters.AddWithValue("@next_due", UnixTime.ToDateText(nextDue));
                 due.Parameters.AddWithValue("@occurred_at", UnixTime.ToMilliseconds(signal.OccurredAt));
                 due.Parameters.AddWithValue("@now", now);
-                due.ExecuteNonQuery();
-                break;
+                return due.ExecuteNonQuery() > 0;
             case SignalKind.Maintenance:
                 var maintenance = session.Command(UpdateMaintenance);
                 maintenance.Parameters.AddWithValue("@id", signal.SubjectId);
                 maintenance.Parameters.AddWithValue("@occurred_at", UnixTime.ToMilliseconds(signal.OccurredAt));
                 maintenance.Parameters.AddWithValue("@now", now);
-                maintenance.ExecuteNonQuery();
-                break;
+                return maintenance.ExecuteNonQuery() > 0;
+            default:
+                return false;
         }
     }
 

@@ -92,6 +92,7 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
             return updated.Count;
         }, cancellationToken).ConfigureAwait(false);
 
+        database.Registrations.Forget(items.Select(idOf));
         foreach (var (from, to) in moves)
         {
             if (from is not null)
@@ -115,6 +116,26 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
         }, cancellationToken);
 
     public Task<EntityRegistration?> FindEntityAsync(string uscc, CancellationToken cancellationToken = default) =>
+        FindCachedAsync(uscc, ReadEntityAsync, cancellationToken);
+
+    public Task<EquipmentRegistration?> FindEquipmentAsync(string code, CancellationToken cancellationToken = default) =>
+        FindCachedAsync(code, ReadEquipmentAsync, cancellationToken);
+
+    private async Task<T?> FindCachedAsync<T>(string id, Func<string, CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (database.Registrations.TryGet<T>(id, out var known))
+        {
+            return known;
+        }
+
+        var generation = database.Registrations.Generation;
+        var found = await read(id, cancellationToken).ConfigureAwait(false);
+        database.Registrations.Keep(id, found, generation);
+        return found;
+    }
+
+    private Task<EntityRegistration?> ReadEntityAsync(string uscc, CancellationToken cancellationToken) =>
         database.LookupAsync(connection =>
         {
             using var command = connection.CreateCommand();
@@ -130,7 +151,7 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
             return new EntityRegistration(uscc, NullableString(reader, 0), reader.GetString(1), NullableString(reader, 2), credit);
         }, cancellationToken);
 
-    public Task<EquipmentRegistration?> FindEquipmentAsync(string code, CancellationToken cancellationToken = default) =>
+    private Task<EquipmentRegistration?> ReadEquipmentAsync(string code, CancellationToken cancellationToken) =>
         database.LookupAsync(connection =>
         {
             using var command = connection.CreateCommand();

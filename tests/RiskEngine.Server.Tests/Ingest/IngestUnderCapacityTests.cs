@@ -7,7 +7,7 @@ namespace RiskEngine.Server.Tests.Ingest;
 /// <summary>Under capacity nothing is refused, and GET /api/v1/system/stats shows the backlog ingest is admitted by.</summary>
 public sealed class IngestUnderCapacityTests(EngineServerFixture fixture) : IClassFixture<EngineServerFixture>, IDisposable
 {
-    private const int DefaultCapacity = 8192;
+    private const int DefaultCapacity = 32_768;
     private const int BatchSize = 3;
 
     private readonly EngineApi _api = new(fixture.Server.CreateClient());
