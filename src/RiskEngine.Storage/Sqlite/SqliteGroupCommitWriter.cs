@@ -34,8 +34,10 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
         _connection.Open();
         using (var pragma = _connection.CreateCommand())
         {
-            // WAL lets readers run beside the writer; FULL makes every commit reach the disk before we answer.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
+            // WAL lets readers run beside the writer; FULL makes every commit reach the disk before we answer. A 128 MB page
+            // cache keeps the log's index pages (by source id, by subject) in memory: with the default 2 MB every insert
+            // read index pages back through system calls, about 18 KB per signal at 200k subjects.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-131072;";
             pragma.ExecuteNonQuery();
         }
 
