@@ -105,6 +105,8 @@ public static class ScenarioReportBuilder
             recorder.MalformedRejected,
             recorder.ValidRejected,
             recorder.CountMismatches,
+            recorder.RequestsRefused,
+            recorder.SignalsRefused,
             recorder.IngestLatency.Summarize(),
             recorder.ServiceLatency.Summarize(),
             recorder.SenderLag.Summarize(),
@@ -127,7 +129,8 @@ public static class ScenarioReportBuilder
         {
             if (phase.AnsweredToOfferedRatio < KeptUpShare)
             {
-                problems.Add($"{phase.Name}: the server answered {phase.AnsweredToOfferedRatio:P0} of the offered signals; it did not keep up with {F(phase.OfferedPerSecond)}/s.");
+                problems.Add($"{phase.Name}: the server answered {phase.AnsweredToOfferedRatio:P0} of the offered signals; it did not keep up with {F(phase.OfferedPerSecond)}/s"
+                    + (phase.RequestsRefused > 0 ? $" and refused {F(phase.SignalsRefused)} signals in {F(phase.RequestsRefused)} requests as over capacity." : "."));
             }
 
             if (phase.SenderLag.P99Ms > StarvedSenderMs)

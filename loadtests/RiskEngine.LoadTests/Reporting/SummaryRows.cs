@@ -18,7 +18,7 @@ public static class SummaryRows
             ("registration (HTTP)", $"{N(report.Registration.PerSecond)} entities/s",
                 $"{N(report.Registration.Subjects)} entities in {report.Registration.Requests} batches of {report.Registration.BatchSize}, {F(report.Registration.Seconds)} s"),
             (engineName, $"{N(engine.SignalsPerSecond)} signals/s",
-                $"{N(engine.Accepted)} in {F(engine.Seconds)} s; {N(engine.Requests)} requests; latency ms p50 {F(engine.RequestLatency.P50Ms)}, p90 {F(engine.RequestLatency.P90Ms)}, p99 {F(engine.RequestLatency.P99Ms)}, max {F(engine.RequestLatency.MaxMs)}; 429s {engine.ThrottledRequests}, failed {engine.FailedRequests}"),
+                $"{N(engine.Accepted)} in {F(engine.Seconds)} s; {N(engine.Requests)} requests; latency ms p50 {F(engine.RequestLatency.P50Ms)}, p90 {F(engine.RequestLatency.P90Ms)}, p99 {F(engine.RequestLatency.P99Ms)}, max {F(engine.RequestLatency.MaxMs)}; refused (429/503) {engine.RefusedRequests}, failed {engine.FailedRequests}"),
             (rawName, $"{N(raw.RowsPerSecond)} rows/s",
                 $"{N(raw.Rows)} in {F(raw.Seconds)} s; {N(raw.Transactions)} {(postgres ? "COPYs" : "transactions")}; commit ms p50 {F(raw.CommitLatency.P50Ms)}, p90 {F(raw.CommitLatency.P90Ms)}, p99 {F(raw.CommitLatency.P99Ms)}, max {F(raw.CommitLatency.MaxMs)}"),
             ("CPU, engine span", Busy(engine.Cpu, report.Machine.Cores),
