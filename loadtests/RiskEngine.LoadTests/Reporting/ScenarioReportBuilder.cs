@@ -79,7 +79,8 @@ public static class ScenarioReportBuilder
         return report with { Problems = problems };
     }
 
-    private static PhaseFigures Phase(PhaseRecorder recorder, string description, long origin, LatencySummary signalToWall, LatencySummary batchToWall)
+    /// <summary>One phase's figures from its recorder; <paramref name="origin"/> is the traffic's start (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public static PhaseFigures Phase(PhaseRecorder recorder, string description, long origin, LatencySummary signalToWall, LatencySummary batchToWall)
     {
         var elapsed = recorder.ElapsedSeconds;
         var answered = recorder.Accepted + recorder.DuplicatesReported + recorder.MalformedRejected + recorder.ValidRejected;

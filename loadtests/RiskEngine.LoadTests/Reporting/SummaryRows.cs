@@ -50,11 +50,13 @@ public static class SummaryRows
         return [.. rows, .. lossRows];
     }
 
-    private static string Busy(CpuUsage? cpu, int cores) => cpu is null
+    /// <summary>How busy the machine was over a span: "1.85 of 2 cores".</summary>
+    public static string Busy(CpuUsage? cpu, int cores) => cpu is null
         ? "not measured"
         : string.Create(CultureInfo.InvariantCulture, $"{cpu.MachineBusyCores:0.00} of {cores} cores");
 
-    private static string Split(CpuUsage? cpu) => cpu is null
+    /// <summary>Where the cores went over a span: the server, the load generator, PostgreSQL, everyone else, and I/O wait.</summary>
+    public static string Split(CpuUsage? cpu) => cpu is null
         ? "no /proc here"
         : string.Create(CultureInfo.InvariantCulture,
             $"cores: server {cpu.ServerCores ?? 0:0.00}, load generator {cpu.LoadGeneratorCores:0.00}{(cpu.DatabaseCores is { } db ? $", PostgreSQL {db:0.00}" : "")}, other processes {cpu.OtherCores:0.00}, iowait {cpu.IoWaitCores:0.00}; load average {cpu.LoadAverage:0.0}");
