@@ -136,7 +136,9 @@ public static class CompareReportBuilder
 
         if (endToEnd.Engine.RefusedRequests > 0)
         {
-            problems.Add($"{endToEnd.Name}: the closed loop was refused {N(endToEnd.Engine.RefusedRequests)} times (503: the backlog reached its capacity) and sent those batches again after Retry-After; its durable rate is held to what the engine applies.");
+            problems.Add($"{endToEnd.Name}: the closed loop was refused {N(endToEnd.Engine.RefusedRequests)} times (503: the backlog reached its capacity) and its clients waited out "
+                + "each Retry-After before sending the batch again, idle meanwhile: its durable rate is what well-behaved clients get, which can be below what the engine "
+                + $"takes (compare the overload phase's durable rate; {report.Settings.Clients} clients x {report.Settings.Batch} signals in flight against the engine's Engine:DispatchQueueCapacity).");
         }
 
         if (report.Overload is { } overload)
@@ -180,7 +182,7 @@ public static class CompareReportBuilder
 
     private static double Round(double value) => double.IsFinite(value) ? Math.Round(value, 4) : 0;
 
-    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Text(double value) => value >= 1000 ? N(value) : value.ToString(CultureInfo.InvariantCulture);
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
