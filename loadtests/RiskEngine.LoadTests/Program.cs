@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using RiskEngine.LoadTests;
 using RiskEngine.LoadTests.CommandLine;
+using RiskEngine.LoadTests.Comparison;
 using RiskEngine.LoadTests.Hosting;
 using RiskEngine.LoadTests.Scenarios;
 
@@ -24,6 +25,7 @@ void Usage(TextWriter output)
     output.WriteLine();
     output.WriteLine("Commands:");
     output.WriteLine($"  {IngestCommandLine.Command,-9} closed-loop durable ingest over HTTP beside raw SQLite inserts (or, on PostgreSQL, raw COPY and naive state writes)");
+    output.WriteLine($"  {CompareCommandLine.Command,-9} the engine end to end, the HTTP-and-log path alone and overload, beside raw appends and the yardsticks in ../shared/peers");
     foreach (var scenario in ScenarioCatalog.All)
     {
         output.WriteLine($"  {scenario.Name,-9} {scenario.Purpose}");
@@ -42,22 +44,40 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "-?" or "help")
 var command = args[0];
 var options = args.Skip(1).ToArray();
 var definition = ScenarioCatalog.Find(command);
-if (command != IngestCommandLine.Command && definition is null)
+if (command != IngestCommandLine.Command && command != CompareCommandLine.Command && definition is null)
 {
-    Console.Error.WriteLine($"error: unknown command '{command}'; known: {IngestCommandLine.Command}, {ScenarioCatalog.Names}.");
+    Console.Error.WriteLine($"error: unknown command '{command}'; known: {IngestCommandLine.Command}, {CompareCommandLine.Command}, {ScenarioCatalog.Names}.");
     Console.Error.WriteLine();
     Usage(Console.Error);
     return 2;
 }
 
-if (definition is null ? IngestCommandLine.AsksForHelp(options) : ScenarioCommandLine.AsksForHelp(options))
+string Help() => command switch
 {
-    Console.WriteLine(definition is null ? IngestCommandLine.Help(repository) : ScenarioCommandLine.Help(definition, repository));
+    IngestCommandLine.Command => IngestCommandLine.Help(repository),
+    CompareCommandLine.Command => CompareCommandLine.Help(repository),
+    _ => ScenarioCommandLine.Help(definition!, repository),
+};
+
+var asksForHelp = command switch
+{
+    IngestCommandLine.Command => IngestCommandLine.AsksForHelp(options),
+    CompareCommandLine.Command => CompareCommandLine.AsksForHelp(options),
+    _ => ScenarioCommandLine.AsksForHelp(options),
+};
+if (asksForHelp)
+{
+    Console.WriteLine(Help());
     return 0;
 }
 
 try
 {
+    if (command == CompareCommandLine.Command)
+    {
+        return await CompareRun.RunAsync(CompareCommandLine.Parse(options, repository), repository, interrupted.Token);
+    }
+
     if (definition is null)
     {
         return await IngestBenchmark.RunAsync(IngestCommandLine.Parse(options, repository), repository, interrupted.Token);
@@ -69,7 +89,7 @@ catch (UsageException error)
 {
     Console.Error.WriteLine($"error: {error.Message}");
     Console.Error.WriteLine();
-    Console.Error.WriteLine(definition is null ? IngestCommandLine.Help(repository) : ScenarioCommandLine.Help(definition, repository));
+    Console.Error.WriteLine(Help());
     return 2;
 }
 catch (OperationCanceledException) when (interrupted.IsCancellationRequested)

@@ -16,6 +16,8 @@ public sealed class CommandLineErrorTests
     [InlineData("smoke", "--servers", "2", "SQLite mode runs one server")]
     [InlineData("smoke", "--bogus", "1", "Unknown option '--bogus'")]
     [InlineData("smoke", "--hub-protocol", "xml", "'xml' is not a hub protocol")]
+    [InlineData("compare", "--overload-factor", "lots", "--overload-factor: 'lots' is not a number")]
+    [InlineData("compare", "--bogus", "1", "Unknown option '--bogus'")]
     [InlineData("weekend", "", "", "unknown command 'weekend'")]
     public async Task A_bad_command_line_exits_2_with_the_reason_and_the_usage(string command, string option, string value, string reason)
     {

@@ -12,6 +12,11 @@ public sealed record ApiResponse<T>(int Status, T? Answer, TimeSpan RetryAfter, 
 
     public const int ServiceUnavailable = 503;
 
-    /// <summary>Refused before anything was taken: over the rate limit (429) or over the engine's capacity (503); safe to send again.</summary>
-    public bool IsThrottled => Status is TooManyRequests or ServiceUnavailable;
+    public bool IsThrottled => Status == TooManyRequests;
+
+    /// <summary>
+    /// The server refused the request for now, taking nothing of it: over the per-key request limit (429) or over its
+    /// capacity (503, the engine's early refusal of overload). Both are answers a client is meant to get and retry later.
+    /// </summary>
+    public bool IsRefused => Status is TooManyRequests or ServiceUnavailable;
 }

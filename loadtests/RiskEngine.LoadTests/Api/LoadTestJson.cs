@@ -11,4 +11,5 @@ namespace RiskEngine.LoadTests.Api;
 [JsonSerializable(typeof(IngestReport))]
 [JsonSerializable(typeof(SystemStats))]
 [JsonSerializable(typeof(ScenarioReport))]
+[JsonSerializable(typeof(CompareReport))]
 public sealed partial class LoadTestJson : JsonSerializerContext;

@@ -96,8 +96,8 @@ public static class IngestCommandLine
 
         var settings = new IngestSettings(
             Number(Seconds), Number(Warmup), Number(Batch), Number(Clients), Number(Entities), Number(Verify),
-            ServerDll: PathOption(values, ServerDllOption, repository?.DefaultServerDll),
-            OutDirectory: PathOption(values, OutOption, repository?.DefaultResultsDirectory),
+            ServerDll: PathOption.Parse(values, ServerDllOption, repository?.DefaultServerDll),
+            OutDirectory: PathOption.Parse(values, OutOption, repository?.DefaultResultsDirectory),
             ServerSettings: serverSettings,
             Storage: storage,
             Servers: servers,
@@ -121,21 +121,5 @@ public static class IngestCommandLine
             "postgres" or "postgresql" => StorageMode.Postgres,
             _ => throw new UsageException($"--{StorageOption}: '{text}' is not a storage kind (expected sqlite or postgres)."),
         };
-    }
-
-    private static string PathOption(IReadOnlyDictionary<string, string> values, string name, string? fallback)
-    {
-        if (values.TryGetValue(name, out var given))
-        {
-            if (string.IsNullOrWhiteSpace(given))
-            {
-                throw new UsageException($"--{name} needs a non-empty path.");
-            }
-
-            return Path.GetFullPath(given);
-        }
-
-        return fallback ?? throw new UsageException(
-            $"No {RepositoryLayout.SolutionFile} above the working directory to find the default of --{name}; run from the repository or pass --{name}.");
     }
 }

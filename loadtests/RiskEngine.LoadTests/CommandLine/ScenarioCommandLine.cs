@@ -140,8 +140,8 @@ public static class ScenarioCommandLine
             Number("verify"),
             Number("stats-interval"),
             Number("max-outstanding"),
-            PathOption(values, ServerDllOption, repository?.DefaultServerDll),
-            PathOption(values, OutOption, repository?.DefaultResultsDirectory),
+            PathOption.Parse(values, ServerDllOption, repository?.DefaultServerDll),
+            PathOption.Parse(values, OutOption, repository?.DefaultResultsDirectory),
             tokens.ServerSettings,
             storage,
             servers,
@@ -183,15 +183,4 @@ public static class ScenarioCommandLine
                 "postgres" or "postgresql" => StorageMode.Postgres,
                 _ => throw new UsageException($"--{StorageOption}: '{text}' is not a storage kind (expected sqlite or postgres)."),
             };
-
-    private static string PathOption(IReadOnlyDictionary<string, string> values, string name, string? fallback)
-    {
-        if (values.TryGetValue(name, out var given))
-        {
-            return string.IsNullOrWhiteSpace(given) ? throw new UsageException($"--{name} needs a non-empty path.") : Path.GetFullPath(given);
-        }
-
-        return fallback ?? throw new UsageException(
-            $"No {RepositoryLayout.SolutionFile} above the working directory to find the default of --{name}; run from the repository or pass --{name}.");
-    }
 }

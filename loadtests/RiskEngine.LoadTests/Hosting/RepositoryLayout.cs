@@ -18,6 +18,12 @@ public sealed class RepositoryLayout
     public string SeedsDirectory => Path.Combine(Root, "seeds");
 
     /// <summary>
+    /// The yardsticks (<c>../shared/peers</c> beside the repository's folder): other designs of the same job, run beside
+    /// the engine by <c>compare</c> and never copied into the repository.
+    /// </summary>
+    public string DefaultPeersDirectory => Path.GetFullPath(Path.Combine(Root, "..", "shared", "peers"));
+
+    /// <summary>
     /// Walks up from the working directory, then from this program's own folder (it is built inside the
     /// repository), to the first folder holding <see cref="SolutionFile"/>; null when neither leads to one.
     /// </summary>

@@ -5,29 +5,47 @@ using RiskEngine.LoadTests.Reporting;
 namespace RiskEngine.LoadTests.Phases;
 
 /// <summary>
-/// Measures CPU use between <see cref="Start"/> and <see cref="Stop"/> from Linux's /proc: the machine's busy and
-/// I/O-wait time, the server's and this program's own. Elsewhere it reports nothing (null).
+/// Measures CPU use between <see cref="Start"/> and <see cref="Stop"/> (or between two <see cref="Read"/>ings) from
+/// Linux's /proc: the machine's busy and I/O-wait time, the server's and this program's own. Elsewhere it reports
+/// nothing (null).
 /// </summary>
 public sealed class CpuMeter
 {
     // /proc reports in USER_HZ, which is 100 on every Linux ABI .NET runs on.
     private const double TicksPerSecond = 100;
 
-    private readonly IReadOnlyList<int> _serverPids;
+    private readonly Func<IReadOnlyList<int>> _serverPids;
+    private readonly bool _meterServer;
     private readonly bool _meterDatabase;
-    private Sample? _start;
+    private CpuReading? _start;
 
     /// <param name="serverPids">The server processes, whose CPU time is summed as "server"; none for a baseline.</param>
     /// <param name="meterDatabase">Also sum the local PostgreSQL processes (named postgres) as "database".</param>
     public CpuMeter(IReadOnlyList<int> serverPids, bool meterDatabase = false)
+        : this(() => serverPids, serverPids.Count > 0, meterDatabase)
+    {
+    }
+
+    /// <param name="serverPids">
+    /// Asked at each reading which processes are the "server": for something that starts and ends processes of its own
+    /// as it goes (a yardstick's script, its server and its driver), e.g. <see cref="Hosting.ProcessTree.Of"/>.
+    /// </param>
+    /// <param name="meterDatabase">Also sum the local PostgreSQL processes (named postgres) as "database".</param>
+    public CpuMeter(Func<IReadOnlyList<int>> serverPids, bool meterDatabase = false)
+        : this(serverPids, true, meterDatabase)
+    {
+    }
+
+    private CpuMeter(Func<IReadOnlyList<int>> serverPids, bool meterServer, bool meterDatabase)
     {
         _serverPids = serverPids;
+        _meterServer = meterServer;
         _meterDatabase = meterDatabase;
     }
 
     public static bool IsSupported => OperatingSystem.IsLinux() && File.Exists("/proc/stat");
 
-    public void Start() => _start = Take();
+    public void Start() => _start = Read();
 
     /// <summary>Use since the previous lap (or <see cref="Start"/>), and starts the next lap: for per-second progress.</summary>
     public CpuUsage? Lap()
@@ -43,14 +61,11 @@ public sealed class CpuMeter
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"  cores: server {usage.ServerCores ?? 0:0.00} us {usage.LoadGeneratorCores:0.00}{(usage.DatabaseCores is { } db ? $" postgres {db:0.00}" : "")} other {usage.OtherCores:0.00}");
 
-    public CpuUsage? Stop()
-    {
-        var end = Take();
-        if (_start is not { } start || end is null)
-        {
-            return null;
-        }
+    public CpuUsage? Stop() => _start is { } start && Read() is { } end ? Between(start, end) : null;
 
+    /// <summary>Use between two readings of the same meter; null when no time passed between them.</summary>
+    public static CpuUsage? Between(CpuReading start, CpuReading end)
+    {
         var seconds = (end.Wall - start.Wall) / (double)Stopwatch.Frequency;
         if (seconds <= 0)
         {
@@ -59,7 +74,10 @@ public sealed class CpuMeter
 
         double Cores(long ticks) => Math.Round(ticks / TicksPerSecond / seconds, 3);
         var busy = Cores(end.MachineBusy - start.MachineBusy);
-        var server = end.Server is { } s1 && start.Server is { } s0 ? Cores(s1 - s0) : (double?)null;
+        // Per process: one that started since counts from zero; one that ended since took its ticks with it.
+        var server = end.Server is { } s1 && start.Server is { } s0
+            ? Cores(s1.Sum(p => Math.Max(0, p.Value - s0.GetValueOrDefault(p.Key))))
+            : (double?)null;
         var self = Cores(end.Self - start.Self);
         // Backends that exit during the span take their ticks with them; never report less than nothing.
         var database = end.Database is { } d1 && start.Database is { } d0 ? Math.Max(0, Cores(d1 - d0)) : (double?)null;
@@ -74,7 +92,8 @@ public sealed class CpuMeter
             database);
     }
 
-    private Sample? Take()
+    /// <summary>The counters now; null where /proc cannot be read.</summary>
+    public CpuReading? Read()
     {
         if (!IsSupported)
         {
@@ -88,12 +107,12 @@ public sealed class CpuMeter
             var values = fields.Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
             var busy = values[0] + values[1] + values[2] + values[5] + values[6] + values[7];
             var loadAverage = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
-            return new Sample(
+            return new CpuReading(
                 Stopwatch.GetTimestamp(),
                 busy,
                 values[4],
                 ProcessTicks(Environment.ProcessId) ?? 0,
-                _serverPids.Count == 0 ? null : _serverPids.Sum(pid => ProcessTicks(pid) ?? 0),
+                _meterServer ? ServerTicks() : null,
                 _meterDatabase ? DatabaseTicks() : null,
                 loadAverage);
         }
@@ -103,16 +122,35 @@ public sealed class CpuMeter
         }
     }
 
+    private Dictionary<int, long> ServerTicks()
+    {
+        var ticks = new Dictionary<int, long>();
+        foreach (var pid in _serverPids())
+        {
+            if (ProcessTicks(pid) is { } used)
+            {
+                ticks[pid] = used;
+            }
+        }
+
+        return ticks;
+    }
+
     /// <summary>utime + stime of a process (fields 14 and 15 of /proc/PID/stat, counted after the command in parentheses).</summary>
     private static long? ProcessTicks(int pid)
     {
         var path = $"/proc/{pid}/stat";
-        if (!File.Exists(path))
+        string text;
+        try
         {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Not there (ended, or never started): nothing to count.
             return null;
         }
 
-        var text = File.ReadAllText(path);
         var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
@@ -144,6 +182,4 @@ public sealed class CpuMeter
 
         return ticks;
     }
-
-    private sealed record Sample(long Wall, long MachineBusy, long IoWait, long Self, long? Server, long? Database, double LoadAverage);
 }

@@ -10,9 +10,10 @@ namespace RiskEngine.LoadTests.Phases;
 /// <summary>
 /// The engine's side of the benchmark: <c>clients</c> concurrent clients, each posting a batch of new signals
 /// and waiting for its 202 before the next (closed loop), for the warm-up and the measured span. A signal counts
-/// as durable when a 202 answer counts it accepted; its latency is the request's. A batch the server refused as
-/// a whole is counted as failed and not acknowledged; an invalid item in a batch stops the run (the workload is
-/// wrong, the figure would be too). With several servers (a cluster), client i posts to server i mod n.
+/// as durable when a 202 answer counts it accepted; its latency is the request's. A batch refused for now (429 over
+/// the request limit, 503 over capacity) is sent again after the Retry-After, as a real source would, and counted as
+/// refused; any other failure is counted as failed and not acknowledged; an invalid item in a batch stops the run
+/// (the workload is wrong, the figure would be too). With several servers (a cluster), client i posts to server i mod n.
 /// </summary>
 public sealed class EngineIngestPhase(
     IReadOnlyList<EngineApi> apis, SignalWorkload workload, IReadOnlyList<ServerProcess> servers, int batch, int clients, bool meterDatabase = false)
@@ -23,7 +24,7 @@ public sealed class EngineIngestPhase(
     private readonly LatencyRecorder _latency = new();
     private long _duplicates;
     private long _requests;
-    private long _throttled;
+    private long _refused;
     private long _failed;
     private int _consecutiveFailures;
 
@@ -60,7 +61,7 @@ public sealed class EngineIngestPhase(
             window.WarmupCount,
             Interlocked.Read(ref _duplicates),
             Interlocked.Read(ref _requests),
-            Interlocked.Read(ref _throttled),
+            Interlocked.Read(ref _refused),
             Interlocked.Read(ref _failed),
             Math.Round(window.MeasuredSpan.TotalSeconds, 3),
             Math.Round(window.Rate, 1),
@@ -95,14 +96,14 @@ public sealed class EngineIngestPhase(
                 body.ResetWrittenCount();
                 SignalBatchJson.Write(body, workload, SignalBatchJson.Range(first, batch));
                 var started = Stopwatch.GetTimestamp();
-                var response = await Retry.ThrottledAsync(
+                var response = await Retry.RefusedAsync(
                     () =>
                     {
                         started = Stopwatch.GetTimestamp();
                         return api.PostSignalsAsync(body.WrittenMemory, stop.Token);
                     },
                     stop.Token,
-                    () => Interlocked.Increment(ref _throttled));
+                    () => Interlocked.Increment(ref _refused));
                 if (response.Answer is { } answer)
                 {
                     Acknowledge(window, first, answer, started);
@@ -157,7 +158,7 @@ public sealed class EngineIngestPhase(
                 $"The server on {exited.BaseAddress} exited during the run. Its last output:{Environment.NewLine}{exited.Tail()}");
         }
 
-        if (response.Status is >= 400 and < 500 && !response.IsThrottled)
+        if (response.Status is >= 400 and < 500 && !response.IsRefused)
         {
             throw new InvalidOperationException($"The server refused a batch: HTTP {response.Status} {response.Detail}");
         }
@@ -175,5 +176,5 @@ public sealed class EngineIngestPhase(
     private string Describe(MeasurementWindow window) =>
         $"  engine   {window.Elapsed.TotalSeconds,4:0}s  {window.Stage,-9}  durable {window.WarmupCount + window.MeasuredCount,10:N0}"
         + $"  last 1 s {window.RecentRate(),9:N0}/s  measured {window.Rate,9:N0}/s"
-        + $"  429s {Interlocked.Read(ref _throttled)} failed {Interlocked.Read(ref _failed)}";
+        + $"  refused {Interlocked.Read(ref _refused)} failed {Interlocked.Read(ref _failed)}";
 }

@@ -44,7 +44,7 @@ public static class RegistrationPhase
                 var count = Math.Min(BatchSize, total - first);
                 body.ResetWrittenCount();
                 write(body, first, count);
-                var response = await Retry.ThrottledAsync(() => post(body.WrittenMemory, cancellationToken), cancellationToken);
+                var response = await Retry.RefusedAsync(() => post(body.WrittenMemory, cancellationToken), cancellationToken);
                 if (response.Answer is not { } answer)
                 {
                     throw new InvalidOperationException(

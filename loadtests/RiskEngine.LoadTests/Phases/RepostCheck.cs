@@ -36,7 +36,7 @@ public static class RepostCheck
                 var slice = new ArraySegment<long>(numbers, index * batch, Math.Min(batch, numbers.Length - index * batch));
                 body.ResetWrittenCount();
                 SignalBatchJson.Write(body, workload, slice);
-                var response = await Retry.ThrottledAsync(() => api.PostSignalsAsync(body.WrittenMemory, cancellationToken), cancellationToken);
+                var response = await Retry.RefusedAsync(() => api.PostSignalsAsync(body.WrittenMemory, cancellationToken), cancellationToken);
                 if (response.Answer is not { } answer)
                 {
                     throw new InvalidOperationException($"Re-posting acknowledged signals failed: HTTP {response.Status} {response.Detail}");

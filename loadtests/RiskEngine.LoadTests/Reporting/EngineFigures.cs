@@ -5,7 +5,7 @@ namespace RiskEngine.LoadTests.Reporting;
 /// <param name="AcceptedInWarmup">Signals acknowledged during the warm-up (not in the rate).</param>
 /// <param name="Duplicates">Signals the answers counted as duplicates (expected 0: every id is new).</param>
 /// <param name="Requests">Answered batches (202) in the measured span.</param>
-/// <param name="ThrottledRequests">429 answers, each retried after the Retry-After it named.</param>
+/// <param name="RefusedRequests">Answers refusing a batch for now (429 over the request limit, 503 over capacity), each sent again after the Retry-After it named.</param>
 /// <param name="FailedRequests">Requests with no 202 (other status or transport error); their signals are not counted.</param>
 /// <param name="Seconds">The measured span: end of warm-up to the last measured answer.</param>
 /// <param name="SignalsPerSecond">Durable signals per second.</param>
@@ -18,7 +18,7 @@ public sealed record EngineFigures(
     long AcceptedInWarmup,
     long Duplicates,
     long Requests,
-    long ThrottledRequests,
+    long RefusedRequests,
     long FailedRequests,
     double Seconds,
     double SignalsPerSecond,

@@ -22,12 +22,14 @@ namespace RiskEngine.LoadTests.Reporting;
 /// <param name="MalformedRejected">Spoiled signals the 202s listed in rejected[] (all of them, when the server is right).</param>
 /// <param name="ValidRejected">Valid signals the server rejected (should be 0).</param>
 /// <param name="CountMismatches">202s whose counts did not add up to the batch.</param>
-/// <param name="IngestLatency">Intended send time to the 202: what a source waits, queueing included.</param>
-/// <param name="ServiceLatency">Actual send time to the 202: the server's service time under this load.</param>
+/// <param name="RequestsRefused">Requests the server refused for now (503 over capacity, 429 over the request limit): answers, not errors.</param>
+/// <param name="SignalsRefused">Signals in those requests; nothing of them was taken.</param>
+/// <param name="IngestLatency">Intended send time to the answer (a 202 or a refusal): what a source waits, queueing included.</param>
+/// <param name="ServiceLatency">Actual send time to the answer: the server's service time under this load.</param>
 /// <param name="SenderLag">Intended to actual send time: the load generator's own lateness.</param>
 /// <param name="SignalToWall">Frame receive time less its maxIngestedAt, for frames whose data moved on.</param>
 /// <param name="BatchToWall">Intended send time of a batch until a frame shows data at least as fresh as its 202.</param>
-/// <param name="Errors">Failures by type: HTTP status, timeout, transport, not-sent-backlog, malformed-accepted, valid-rejected, duplicates-miscounted.</param>
+/// <param name="Errors">Failures by type: HTTP status (refusals apart), timeout, transport, not-sent-backlog, malformed-accepted, valid-rejected, duplicates-miscounted.</param>
 /// <param name="ErrorExamples">The first few of each type, in words.</param>
 public sealed record PhaseFigures(
     string Name,
@@ -51,6 +53,8 @@ public sealed record PhaseFigures(
     long MalformedRejected,
     long ValidRejected,
     long CountMismatches,
+    long RequestsRefused,
+    long SignalsRefused,
     LatencySummary IngestLatency,
     LatencySummary ServiceLatency,
     LatencySummary SenderLag,

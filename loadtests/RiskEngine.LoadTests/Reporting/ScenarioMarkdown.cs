@@ -44,12 +44,12 @@ public static class ScenarioMarkdown
         text.AppendLine();
         text.AppendLine("## Phases");
         text.AppendLine();
-        text.AppendLine("| phase | offered/s | answered | durable/s | ingest p50 / p99 / p99.9 / max ms | signal -> wall p50 / p99 / max ms | batch -> wall p99 ms | sender lag p99 ms | errors |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| phase | offered/s | answered | durable/s | refused requests | ingest p50 / p99 / p99.9 / max ms | signal -> wall p50 / p99 / max ms | batch -> wall p99 ms | sender lag p99 ms | errors |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var phase in report.Phases.Append(report.Traffic))
         {
             var errors = phase.Errors.Count == 0 ? "none" : string.Join(", ", phase.Errors.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value:N0}")));
-            Line($"| {phase.Name} | {phase.OfferedPerSecond:N0} | {phase.AnsweredToOfferedRatio:P1} | {phase.DurablePerSecond:N0} | {phase.IngestLatency.P50Ms:0.0} / {phase.IngestLatency.P99Ms:0.0} / {phase.IngestLatency.P999Ms:0.0} / {phase.IngestLatency.MaxMs:0.0} | {phase.SignalToWall.P50Ms:0.0} / {phase.SignalToWall.P99Ms:0.0} / {phase.SignalToWall.MaxMs:0.0} | {phase.BatchToWall.P99Ms:0.0} | {phase.SenderLag.P99Ms:0.0} | {errors} |");
+            Line($"| {phase.Name} | {phase.OfferedPerSecond:N0} | {phase.AnsweredToOfferedRatio:P1} | {phase.DurablePerSecond:N0} | {phase.RequestsRefused:N0} | {phase.IngestLatency.P50Ms:0.0} / {phase.IngestLatency.P99Ms:0.0} / {phase.IngestLatency.P999Ms:0.0} / {phase.IngestLatency.MaxMs:0.0} | {phase.SignalToWall.P50Ms:0.0} / {phase.SignalToWall.P99Ms:0.0} / {phase.SignalToWall.MaxMs:0.0} | {phase.BatchToWall.P99Ms:0.0} | {phase.SenderLag.P99Ms:0.0} | {errors} |");
         }
 
         text.AppendLine();
@@ -74,7 +74,8 @@ public static class ScenarioMarkdown
         text.AppendLine();
         text.AppendLine("- **Open model.** Each phase's requests arrive on a Poisson schedule at the offered rate and are sent at their intended time "
             + "whether or not earlier ones were answered; every latency runs from the intended send time, so a server that falls behind shows as queueing "
-            + "(no coordinated omission). *Sender lag* is how late the generator itself was; when it is large the machine was short of CPU for the generator.");
+            + "(no coordinated omission). *Sender lag* is how late the generator itself was; when it is large the machine was short of CPU for the generator. "
+            + "A request the server refuses for now (503 over capacity, 429 over the request limit) is an answer, counted as refused with its latency among the others, not an error.");
         text.AppendLine("- **Durable** means counted `accepted` in a 202, which the engine gives only once the batch is committed and fsynced. "
             + "Repeats of earlier signals and spoiled signals (bad subject code, unknown kind, missing sourceId, data not an object, bad timestamp) are mixed into "
             + "every batch: repeats must come back in `duplicates`, spoiled ones in `rejected[]` at their index.");

@@ -79,7 +79,8 @@ public static class ScenarioReportBuilder
         return report with { Problems = problems };
     }
 
-    private static PhaseFigures Phase(PhaseRecorder recorder, string description, long origin, LatencySummary signalToWall, LatencySummary batchToWall)
+    /// <summary>One phase's figures from its recorder; <paramref name="origin"/> is the traffic's start (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public static PhaseFigures Phase(PhaseRecorder recorder, string description, long origin, LatencySummary signalToWall, LatencySummary batchToWall)
     {
         var elapsed = recorder.ElapsedSeconds;
         var answered = recorder.Accepted + recorder.DuplicatesReported + recorder.MalformedRejected + recorder.ValidRejected;
@@ -105,6 +106,8 @@ public static class ScenarioReportBuilder
             recorder.MalformedRejected,
             recorder.ValidRejected,
             recorder.CountMismatches,
+            recorder.RequestsRefused,
+            recorder.SignalsRefused,
             recorder.IngestLatency.Summarize(),
             recorder.ServiceLatency.Summarize(),
             recorder.SenderLag.Summarize(),
@@ -127,7 +130,8 @@ public static class ScenarioReportBuilder
         {
             if (phase.AnsweredToOfferedRatio < KeptUpShare)
             {
-                problems.Add($"{phase.Name}: the server answered {phase.AnsweredToOfferedRatio:P0} of the offered signals; it did not keep up with {F(phase.OfferedPerSecond)}/s.");
+                problems.Add($"{phase.Name}: the server answered {phase.AnsweredToOfferedRatio:P0} of the offered signals; it did not keep up with {F(phase.OfferedPerSecond)}/s"
+                    + (phase.RequestsRefused > 0 ? $" and refused {F(phase.SignalsRefused)} signals in {F(phase.RequestsRefused)} requests as over capacity." : "."));
             }
 
             if (phase.SenderLag.P99Ms > StarvedSenderMs)

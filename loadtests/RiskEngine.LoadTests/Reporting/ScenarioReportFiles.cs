@@ -3,7 +3,10 @@ using RiskEngine.LoadTests.Api;
 
 namespace RiskEngine.LoadTests.Reporting;
 
-/// <summary>A run's report folder, &lt;out&gt;/&lt;timestamp&gt;-&lt;scenario&gt;/: report.json, report.md, the charts and the servers' log.</summary>
+/// <summary>
+/// A run's report folder, &lt;out&gt;/&lt;timestamp&gt;-&lt;scenario&gt;/ (or -compare/): report.json, report.md, the charts and the
+/// servers' logs.
+/// </summary>
 public sealed class ScenarioReportFiles
 {
     private ScenarioReportFiles(string directory) => Directory = directory;
@@ -29,9 +32,18 @@ public sealed class ScenarioReportFiles
         return new ScenarioReportFiles(directory);
     }
 
+    /// <summary>Where one of several servers' logs is kept, e.g. "server-end-to-end.log".</summary>
+    public string ServerLogOf(string side) => Path.Combine(Directory, $"server-{side}.log");
+
     public void Write(ScenarioReport report)
     {
         File.WriteAllText(Json, JsonSerializer.Serialize(report, LoadTestJson.Default.ScenarioReport));
         File.WriteAllText(Markdown, ScenarioMarkdown.Render(report));
+    }
+
+    public void Write(CompareReport report)
+    {
+        File.WriteAllText(Json, JsonSerializer.Serialize(report, LoadTestJson.Default.CompareReport));
+        File.WriteAllText(Markdown, CompareMarkdown.Render(report));
     }
 }

@@ -25,6 +25,7 @@ public static class ScenarioSummaryRows
                 $"offered {N(phase.OfferedPerSecond)}/s ({RateShape(phase)}), answered {phase.AnsweredToOfferedRatio:P1}; "
                 + $"ingest ms {Latency(phase.IngestLatency)}; wall ms {Latency(phase.SignalToWall)}; "
                 + $"dup {N(phase.DuplicatesReported)}/{N(phase.DuplicatesSent)}, rejected {N(phase.MalformedRejected)}/{N(phase.MalformedSent)}"
+                + (phase.RequestsRefused > 0 ? $"; refused {N(phase.RequestsRefused)} requests ({N(phase.SignalsRefused)} signals)" : "")
                 + (phase.Errors.Count > 0 ? "; errors " + string.Join(", ", phase.Errors.Select(e => $"{e.Key} {N(e.Value)}")) : "")));
         }
 

@@ -18,7 +18,7 @@ public static class SummaryRows
             ("registration (HTTP)", $"{N(report.Registration.PerSecond)} entities/s",
                 $"{N(report.Registration.Subjects)} entities in {report.Registration.Requests} batches of {report.Registration.BatchSize}, {F(report.Registration.Seconds)} s"),
             (engineName, $"{N(engine.SignalsPerSecond)} signals/s",
-                $"{N(engine.Accepted)} in {F(engine.Seconds)} s; {N(engine.Requests)} requests; latency ms p50 {F(engine.RequestLatency.P50Ms)}, p90 {F(engine.RequestLatency.P90Ms)}, p99 {F(engine.RequestLatency.P99Ms)}, max {F(engine.RequestLatency.MaxMs)}; 429s {engine.ThrottledRequests}, failed {engine.FailedRequests}"),
+                $"{N(engine.Accepted)} in {F(engine.Seconds)} s; {N(engine.Requests)} requests; latency ms p50 {F(engine.RequestLatency.P50Ms)}, p90 {F(engine.RequestLatency.P90Ms)}, p99 {F(engine.RequestLatency.P99Ms)}, max {F(engine.RequestLatency.MaxMs)}; refused (429/503) {engine.RefusedRequests}, failed {engine.FailedRequests}"),
             (rawName, $"{N(raw.RowsPerSecond)} rows/s",
                 $"{N(raw.Rows)} in {F(raw.Seconds)} s; {N(raw.Transactions)} {(postgres ? "COPYs" : "transactions")}; commit ms p50 {F(raw.CommitLatency.P50Ms)}, p90 {F(raw.CommitLatency.P90Ms)}, p99 {F(raw.CommitLatency.P99Ms)}, max {F(raw.CommitLatency.MaxMs)}"),
             ("CPU, engine span", Busy(engine.Cpu, report.Machine.Cores),
@@ -50,11 +50,13 @@ public static class SummaryRows
         return [.. rows, .. lossRows];
     }
 
-    private static string Busy(CpuUsage? cpu, int cores) => cpu is null
+    /// <summary>How busy the machine was over a span: "1.85 of 2 cores".</summary>
+    public static string Busy(CpuUsage? cpu, int cores) => cpu is null
         ? "not measured"
         : string.Create(CultureInfo.InvariantCulture, $"{cpu.MachineBusyCores:0.00} of {cores} cores");
 
-    private static string Split(CpuUsage? cpu) => cpu is null
+    /// <summary>Where the cores went over a span: the server, the load generator, PostgreSQL, everyone else, and I/O wait.</summary>
+    public static string Split(CpuUsage? cpu) => cpu is null
         ? "no /proc here"
         : string.Create(CultureInfo.InvariantCulture,
             $"cores: server {cpu.ServerCores ?? 0:0.00}, load generator {cpu.LoadGeneratorCores:0.00}{(cpu.DatabaseCores is { } db ? $", PostgreSQL {db:0.00}" : "")}, other processes {cpu.OtherCores:0.00}, iowait {cpu.IoWaitCores:0.00}; load average {cpu.LoadAverage:0.0}");

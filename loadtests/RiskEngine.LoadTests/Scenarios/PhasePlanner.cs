@@ -31,7 +31,7 @@ public static class PhasePlanner
             var kind = settings.Phases[index];
             // The same phase twice gets distinct tags, so their source ids never collide.
             var tag = settings.Phases.Take(index).Contains(kind) ? $"{kind.Name()}{index + 1}" : kind.Name();
-            var live = new CityMix(entities, equipment, epoch, TimeSpan.Zero, LiveWindow, "everyday city traffic, events of the last 6 hours");
+            var live = Everyday(entities, equipment, epoch);
             TrafficStream Stream(string suffix, ISignalGenerator generator, RateProfile profile) =>
                 new(runId, suffix.Length == 0 ? tag : $"{tag}.{suffix}", generator, profile);
 
@@ -57,15 +57,30 @@ public static class PhasePlanner
                 ],
                 _ => throw new ArgumentOutOfRangeException(nameof(settings), kind, "unknown phase"),
             };
-            var description = string.Join("; ", streams.Select(s =>
-                s.Rate.StartPerSecond == s.Rate.EndPerSecond
-                    ? $"{s.Generator.Description} at {s.Rate.StartPerSecond:N0}/s"
-                    : $"{s.Generator.Description}, ramping {s.Rate.StartPerSecond:N0} -> {s.Rate.EndPerSecond:N0}/s"));
-            plans.Add(new PhasePlan(tag, description, duration, streams));
+            plans.Add(new PhasePlan(tag, Describe(streams), duration, streams));
         }
 
         return plans;
     }
+
+    /// <summary>
+    /// One phase of the <c>steady</c> scenario's traffic on its own: everyday city traffic at a constant rate, for
+    /// another command that drives an already registered city (e.g. compare's overload phase).
+    /// </summary>
+    public static PhasePlan Steady(
+        string runId, string tag, EntityPopulation entities, EquipmentPopulation equipment, DateTimeOffset epoch, double rate, TimeSpan duration)
+    {
+        IReadOnlyList<TrafficStream> streams = [new TrafficStream(runId, tag, Everyday(entities, equipment, epoch), RateProfile.Constant(rate))];
+        return new PhasePlan(tag, Describe(streams), duration, streams);
+    }
+
+    private static CityMix Everyday(EntityPopulation entities, EquipmentPopulation equipment, DateTimeOffset epoch) =>
+        new(entities, equipment, epoch, TimeSpan.Zero, LiveWindow, "everyday city traffic, events of the last 6 hours");
+
+    private static string Describe(IReadOnlyList<TrafficStream> streams) => string.Join("; ", streams.Select(s =>
+        s.Rate.StartPerSecond == s.Rate.EndPerSecond
+            ? $"{s.Generator.Description} at {s.Rate.StartPerSecond:N0}/s"
+            : $"{s.Generator.Description}, ramping {s.Rate.StartPerSecond:N0} -> {s.Rate.EndPerSecond:N0}/s"));
 
     private static int DistrictIndex(SeedCodes codes, string district)
     {

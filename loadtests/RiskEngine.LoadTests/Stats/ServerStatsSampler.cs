@@ -83,7 +83,13 @@ public sealed class ServerStatsSampler : IAsyncDisposable
             stats.Sum(s => s.WorkingSetBytes),
             stats.Sum(s => s.ManagedHeapBytes),
             stats.Sum(s => s.Activations.Total),
-            byType);
+            byType,
+            SumOf(stats, s => s.ApplyLag),
+            SumOf(stats, s => s.AppliedTotal),
+            SumOf(stats, s => s.Refused),
+            SumOf(stats, s => s.ResidentSnapshots),
+            SumOf(stats, s => s.ResidentSnapshotBytes),
+            SumOf(stats, s => s.UnwrittenSnapshots));
         lock (_lock)
         {
             _samples.Add(sample);
@@ -91,6 +97,10 @@ public sealed class ServerStatsSampler : IAsyncDisposable
 
         return sample;
     }
+
+    /// <summary>The sum over the servers, or null when one of them did not report the figure (a partial sum would mislead).</summary>
+    private static long? SumOf(SystemStats[] stats, Func<SystemStats, long?> figure) =>
+        stats.All(s => figure(s) is not null) ? stats.Sum(s => figure(s)!.Value) : null;
 
     private async Task RunAsync(CancellationToken stop)
     {

@@ -8,6 +8,12 @@ namespace RiskEngine.LoadTests.Stats;
 /// <param name="ManagedHeapBytes">Their managed heaps.</param>
 /// <param name="Activations">Live grain activations.</param>
 /// <param name="ActivationsByType">Live activations by grain type.</param>
+/// <param name="ApplyLag">Signals logged and not yet applied; null when a server did not say (an older build).</param>
+/// <param name="AppliedTotal">Signals applied since the servers started; null when a server did not say.</param>
+/// <param name="Refused">Ingest requests refused as over capacity since the servers started; null when a server did not say.</param>
+/// <param name="ResidentSnapshots">Subjects' snapshots held in memory; null when a server did not say.</param>
+/// <param name="ResidentSnapshotBytes">Their serialised bytes; null when a server did not say.</param>
+/// <param name="UnwrittenSnapshots">Snapshots changed in memory and not yet flushed; null when a server did not say.</param>
 public sealed record StatsSample(
     double Seconds,
     string Stage,
@@ -15,4 +21,10 @@ public sealed record StatsSample(
     long WorkingSetBytes,
     long ManagedHeapBytes,
     long Activations,
-    IReadOnlyDictionary<string, long> ActivationsByType);
+    IReadOnlyDictionary<string, long> ActivationsByType,
+    long? ApplyLag = null,
+    long? AppliedTotal = null,
+    long? Refused = null,
+    long? ResidentSnapshots = null,
+    long? ResidentSnapshotBytes = null,
+    long? UnwrittenSnapshots = null);

@@ -12,7 +12,9 @@ namespace RiskEngine.LoadTests.Traffic;
 /// answered, so a slow server builds a queue instead of slowing the load. Every latency is measured from the
 /// intended send time, never the actual one (no coordinated omission). Requests still unanswered past
 /// <c>maxOutstanding</c> are not sent and counted as "not-sent-backlog", which bounds the generator's memory.
-/// Requests are spread round-robin over the servers.
+/// A request the server refuses for now (503 over capacity, 429 over the request limit) is an answer, not an error:
+/// it is counted as refused, its latency goes with the others, and it is not sent again (an open-model source's
+/// retry would be a new arrival). Requests are spread round-robin over the servers.
 /// </summary>
 public sealed class OpenModelDriver(
     IReadOnlyList<EngineApi> apis,
@@ -117,6 +119,10 @@ public sealed class OpenModelDriver(
             if (response.Answer is { } answer)
             {
                 Acknowledge(stream, plan, answer, recorder, completed);
+            }
+            else if (response.IsRefused)
+            {
+                recorder.Refused(plan);
             }
             else
             {

@@ -6,7 +6,7 @@ namespace RiskEngine.LoadTests.Traffic;
 /// <summary>
 /// What one phase of open-model traffic did, recorded from any thread: latencies measured from each request's
 /// intended send time (so a server that falls behind shows as queueing, not as a lower offered load), how far the
-/// sender itself lagged its schedule, and counts of what was offered, acknowledged, repeated, rejected and failed.
+/// sender itself lagged its schedule, and counts of what was offered, acknowledged, repeated, rejected, refused and failed.
 /// Everything recorded is also recorded in <c>total</c>, when given: the whole traffic's recorder.
 /// </summary>
 public sealed class PhaseRecorder(string name, double seconds, RateProfile offered, PhaseRecorder? total = null)
@@ -22,6 +22,8 @@ public sealed class PhaseRecorder(string name, double seconds, RateProfile offer
     private long _malformedRejected;
     private long _validRejected;
     private long _countMismatches;
+    private long _requestsRefused;
+    private long _signalsRefused;
     private long _lastCompletionTicks;
 
     public string Name { get; } = name;
@@ -30,7 +32,7 @@ public sealed class PhaseRecorder(string name, double seconds, RateProfile offer
 
     public RateProfile Offered { get; } = offered;
 
-    /// <summary>Intended send time to the 202 (or the failure): what a source sees, queueing included.</summary>
+    /// <summary>Intended send time to the answer (202 or refusal) or the failure: what a source sees, queueing included.</summary>
     public LatencyRecorder IngestLatency { get; } = new();
 
     /// <summary>Actual send time to the answer: the server's service time under this load.</summary>
@@ -65,6 +67,12 @@ public sealed class PhaseRecorder(string name, double seconds, RateProfile offer
     public long ValidRejected => Interlocked.Read(ref _validRejected);
 
     public long CountMismatches => Interlocked.Read(ref _countMismatches);
+
+    /// <summary>Requests the server refused for now (503 over capacity, 429 over the request limit): answers, not errors.</summary>
+    public long RequestsRefused => Interlocked.Read(ref _requestsRefused);
+
+    /// <summary>Signals in the refused requests (nothing of them was taken).</summary>
+    public long SignalsRefused => Interlocked.Read(ref _signalsRefused);
 
     /// <summary>From the phase's start to its last answer (at least its scheduled length).</summary>
     public double ElapsedSeconds
@@ -129,6 +137,14 @@ public sealed class PhaseRecorder(string name, double seconds, RateProfile offer
         }
 
         total?.Completed(plan, sentTimestamp, completedTimestamp);
+    }
+
+    /// <summary>A refusal (503 or 429): the server answered and took nothing of the request.</summary>
+    public void Refused(BatchPlan plan)
+    {
+        Interlocked.Increment(ref _requestsRefused);
+        Interlocked.Add(ref _signalsRefused, plan.Count);
+        total?.Refused(plan);
     }
 
     /// <summary>A 202: its counts, and how the server judged the spoiled and the valid items.</summary>

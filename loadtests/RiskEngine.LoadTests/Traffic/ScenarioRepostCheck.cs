@@ -52,7 +52,7 @@ public static class ScenarioRepostCheck
         {
             while (true)
             {
-                var response = await Retry.ThrottledAsync(() => api.PostSignalsAsync(body, giveUp.Token), giveUp.Token);
+                var response = await Retry.RefusedAsync(() => api.PostSignalsAsync(body, giveUp.Token), giveUp.Token);
                 if (response.Answer is not null || response.Status is >= 400 and < 500)
                 {
                     return response;

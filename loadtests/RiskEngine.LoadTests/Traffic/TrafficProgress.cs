@@ -22,7 +22,7 @@ public static class TrafficProgress
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"  {phase,-10} {(now - started).TotalSeconds,4:0}s  offered {(offered - lastOffered) / seconds,8:N0}/s  durable {(accepted - lastAccepted) / seconds,8:N0}/s"
                 + $"  in flight {driver.Outstanding,5}  ingest p99 {recorder.IngestLatency.Summarize().P99Ms,8:N1} ms"
-                + $"  wall p99 {wall.AllFrames.Summarize().P99Ms,8:N1} ms  errors {recorder.Errors.Total}");
+                + $"  wall p99 {wall.AllFrames.Summarize().P99Ms,8:N1} ms  refused {recorder.RequestsRefused}  errors {recorder.Errors.Total}");
             var sample = sampler.Samples.LastOrDefault();
             if (sample is not null)
             {

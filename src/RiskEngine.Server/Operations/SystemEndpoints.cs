@@ -4,17 +4,18 @@ using RiskEngine.Grains;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Server.Auth;
 using RiskEngine.Server.Live;
+using RiskEngine.Storage.Snapshots;
 
 namespace RiskEngine.Server.Operations;
 
-/// <summary>Operational reads: memory, activations and the ingest backlog, and the wall's last-hour trend.</summary>
+/// <summary>Operational reads: memory, activations, the ingest backlog, applied signals and resident snapshots, and the wall's last-hour trend.</summary>
 public static class SystemEndpoints
 {
     public static RouteGroupBuilder MapSystemEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/system/stats", GetStatsAsync)
             .WithName("GetSystemStats").WithTags("System")
-            .WithSummary("This server's memory and ingest backlog, and the cluster's grain activations by type")
+            .WithSummary("This server's memory, ingest backlog, applied signals and resident snapshots, and the cluster's grain activations by type")
             .RequireAuthorization(Policies.Read)
             .Produces<SystemStatsResponse>().ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -26,7 +27,8 @@ public static class SystemEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetStatsAsync(ClaimsPrincipal user, IGrainFactory grains, IngestAdmission admission, EngineMetrics metrics)
+    private static async Task<IResult> GetStatsAsync(
+        ClaimsPrincipal user, IGrainFactory grains, IngestAdmission admission, EngineMetrics metrics, ResidentSnapshots snapshots)
     {
         if (!user.SeesCity())
         {
@@ -46,7 +48,12 @@ public static class SystemEndpoints
             admission.ApplyLag,
             admission.Capacity,
             admission.LogQueueDepth,
-            metrics.RefusedTotal));
+            metrics.RefusedTotal,
+            metrics.AppliedTotal,
+            snapshots.Count,
+            snapshots.PayloadBytes,
+            snapshots.UnwrittenCount,
+            snapshots.Conflicts));
     }
 
     private static IResult GetTrend(ClaimsPrincipal user, WallPublisher publisher) =>

@@ -1,6 +1,6 @@
 namespace RiskEngine.Server.Tests.Contract;
 
-/// <summary>GET /api/v1/system/stats: this server's memory and ingest backlog (activations left out).</summary>
+/// <summary>GET /api/v1/system/stats: this server's memory, ingest backlog, applied signals and resident snapshots (activations left out).</summary>
 public sealed record SystemStats(
     long WorkingSetBytes,
     long ManagedHeapBytes,
@@ -8,4 +8,9 @@ public sealed record SystemStats(
     long ApplyLag,
     long DispatchCapacity,
     long LogQueueDepth,
-    long Refused);
+    long Refused,
+    long AppliedTotal,
+    long ResidentSnapshots,
+    long ResidentSnapshotBytes,
+    long UnwrittenSnapshots,
+    long SnapshotConflicts);

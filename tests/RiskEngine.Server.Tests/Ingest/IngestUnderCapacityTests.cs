@@ -4,7 +4,10 @@ using RiskEngine.Server.Tests.Hosting;
 
 namespace RiskEngine.Server.Tests.Ingest;
 
-/// <summary>Under capacity nothing is refused, and GET /api/v1/system/stats shows the backlog ingest is admitted by.</summary>
+/// <summary>
+/// Under capacity nothing is refused, and GET /api/v1/system/stats shows the backlog ingest is admitted by, the signals
+/// applied and the subjects' snapshots held in memory.
+/// </summary>
 public sealed class IngestUnderCapacityTests(EngineServerFixture fixture) : IClassFixture<EngineServerFixture>, IDisposable
 {
     private const int DefaultCapacity = 32_768;
@@ -33,6 +36,13 @@ public sealed class IngestUnderCapacityTests(EngineServerFixture fixture) : ICla
         Assert.Equal((DefaultCapacity, 0L), (stats.DispatchCapacity, stats.Refused));
         Assert.InRange(stats.ApplyLag, 0, DefaultCapacity);
         Assert.InRange(stats.LogQueueDepth, 0, DefaultCapacity);
+
+        // Every signal was applied before its entity showed it; each entity's snapshot stays in memory once read or written.
+        Assert.True(stats.AppliedTotal >= entities.Length * BatchSize, $"{stats.AppliedTotal} applied");
+        Assert.True(stats.ResidentSnapshots >= entities.Length, $"{stats.ResidentSnapshots} resident snapshots");
+        Assert.True(stats.ResidentSnapshotBytes > 0, $"{stats.ResidentSnapshotBytes} bytes of resident snapshots");
+        Assert.InRange(stats.UnwrittenSnapshots, 0, stats.ResidentSnapshots);
+        Assert.Equal(0, stats.SnapshotConflicts);
     }
 
     public void Dispose() => _api.Dispose();

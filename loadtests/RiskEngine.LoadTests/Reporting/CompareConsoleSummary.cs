@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace RiskEngine.LoadTests.Reporting;
+
+/// <summary>The summary printed at the end of a compare run: the figures, the targets, the problems and where the report went.</summary>
+public static class CompareConsoleSummary
+{
+    public static string Render(CompareReport report, ScenarioReportFiles files)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine($"RiskEngine compare, run {report.RunId}");
+        text.AppendLine($"machine   {ReportHeader.Machine(report.Machine)}");
+        text.AppendLine($"settings  {CompareText.Settings(report.Settings)}");
+        text.AppendLine();
+        var rows = CompareSummaryRows.Of(report);
+        var whatWidth = rows.Max(r => r.What.Length);
+        var figureWidth = rows.Max(r => r.Figure.Length);
+        foreach (var (what, figure, detail) in rows)
+        {
+            text.AppendLine($"{what.PadRight(whatWidth)}  {figure.PadLeft(figureWidth)}  {detail}");
+        }
+
+        text.AppendLine();
+        text.AppendLine("targets:");
+        var targets = CompareSummaryRows.Targets(report);
+        var targetWidth = targets.Max(t => t.What.Length);
+        var valueWidth = targets.Max(t => t.Figure.Length);
+        var goalWidth = targets.Max(t => t.Target.Length);
+        foreach (var (what, figure, target, verdict, detail) in targets)
+        {
+            text.AppendLine($"  {what.PadRight(targetWidth)}  {figure.PadLeft(valueWidth)}  {target.PadRight(goalWidth)}  {verdict,-12}  {detail}");
+        }
+
+        if (report.Problems.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("problems:");
+            foreach (var problem in report.Problems)
+            {
+                text.AppendLine("  - " + problem);
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine($"report    {files.Json}");
+        text.AppendLine($"          {files.Markdown}");
+        return text.ToString();
+    }
+}
