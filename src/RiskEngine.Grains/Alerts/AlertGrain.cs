@@ -20,11 +20,21 @@ public sealed partial class AlertGrain(
 {
     private const string WatchReminder = "watch";
 
+    private static readonly TimeSpan ArmRetry = TimeSpan.FromSeconds(5);
+
     private AlertCase? _alert;
     private IGrainReminder? _reminder;
+    private IGrainTimer? _watchArmer;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
         _alert = await store.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
+        if (_alert is { State: not AlertState.Resolved })
+        {
+            // An open alert whose watch was never registered (the server stopped first) gets it whenever it is in memory.
+            ArmWatch();
+        }
+    }
 
     public async Task RaiseAsync(AlertRaise raise)
     {
@@ -130,12 +140,41 @@ public sealed partial class AlertGrain(
         }
         else
         {
-            _reminder ??= await this.RegisterOrUpdateReminder(WatchReminder, options.Value.CheckPeriod, options.Value.CheckPeriod);
+            ArmWatch();
         }
+    }
+
+    /// <summary>
+    /// Registers the watch reminder in a turn of its own, retried until it holds. The reminder service registers one
+    /// reminder at a time, each a blocking ADO.NET call: in a storm, thousands of new alerts queued there for seconds, and
+    /// every subject raising one (and so every delivery of its signals) waited with them.
+    /// </summary>
+    private void ArmWatch()
+    {
+        if (_reminder is not null || _watchArmer is not null)
+        {
+            return;
+        }
+
+        _watchArmer = this.RegisterGrainTimer(async _ =>
+        {
+            try
+            {
+                _reminder ??= await this.RegisterOrUpdateReminder(WatchReminder, options.Value.CheckPeriod, options.Value.CheckPeriod);
+                _watchArmer?.Dispose();
+                _watchArmer = null;
+            }
+            catch (Exception error)
+            {
+                LogArmFailed(logger, error, this.GetPrimaryKeyString());
+            }
+        }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = ArmRetry, Interleave = true });
     }
 
     private async Task StopWatchingAsync()
     {
+        _watchArmer?.Dispose();
+        _watchArmer = null;
         _reminder ??= await this.GetReminder(WatchReminder);
         if (_reminder is not null)
         {
@@ -153,6 +192,9 @@ public sealed partial class AlertGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert rule {Rule} is not in the loaded rules; trigger ignored")]
     private static partial void LogUnknownRule(ILogger logger, string rule);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Alert}: registering its watch reminder failed; will retry")]
+    private static partial void LogArmFailed(ILogger logger, Exception error, string alert);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Alert}: pushing the change to the wall failed")]
     private static partial void LogPushFailed(ILogger logger, Exception error, string alert);

@@ -145,10 +145,14 @@ public sealed partial class SnapshotFold
 
         // Told before the snapshot is stored: should the store refuse it, the grain that takes over applies the same
         // signals from the log and tells the same again, which alert grains and districts take as a repeat.
-        foreach (var raise in effects.Alerts)
+        await Task.WhenAll(effects.Alerts.GroupBy(a => a.Rule, StringComparer.Ordinal).Select(async rule =>
         {
-            await _services.Effects.RaiseAsync(raise, TellLimit);
-        }
+            // One alert grain per rule: its raises in order, the different rules' at once.
+            foreach (var raise in rule)
+            {
+                await _services.Effects.RaiseAsync(raise, TellLimit);
+            }
+        }));
 
         await _services.Effects.SendReportsAsync(effects, TellLimit);
         fold.Delivered(effects, facts);
