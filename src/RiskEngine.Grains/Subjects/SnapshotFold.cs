@@ -27,8 +27,8 @@ namespace RiskEngine.Grains.Subjects;
 /// </summary>
 public sealed partial class SnapshotFold
 {
-    // A fold holds its subject while it tells alert grains, district and owner; one of them may sit on a server that died
-    // and is not yet declared dead. Past this, the fold gives up and the subject's grain applies the signals instead,
+    // A fold holds its subject while it tells district and owner; one of them may sit on a server that died and is not yet
+    // declared dead. Past this, the fold gives up and the subject's grain applies the signals instead,
     // so a read of the subject (which waits for the fold) waits no longer than this.
     private static readonly TimeSpan TellLimit = TimeSpan.FromSeconds(2);
 
@@ -145,14 +145,7 @@ public sealed partial class SnapshotFold
 
         // Told before the snapshot is stored: should the store refuse it, the grain that takes over applies the same
         // signals from the log and tells the same again, which alert grains and districts take as a repeat.
-        await Task.WhenAll(effects.Alerts.GroupBy(a => a.Rule, StringComparer.Ordinal).Select(async rule =>
-        {
-            // One alert grain per rule: its raises in order, the different rules' at once.
-            foreach (var raise in rule)
-            {
-                await _services.Effects.RaiseAsync(raise, TellLimit);
-            }
-        }));
+        await _services.Effects.QueueAlertsAsync(effects.Alerts);
 
         await _services.Effects.SendReportsAsync(effects, TellLimit);
         fold.Delivered(effects, facts);

@@ -1,15 +1,16 @@
 using RiskEngine.Abstractions;
-using RiskEngine.Domain.Alerts;
+using RiskEngine.Grains.Alerts;
 using RiskEngine.Grains.Aggregates;
 
 namespace RiskEngine.Grains.Subjects;
 
 /// <summary>
 /// Sends what folding a subject's signals owes the world (<see cref="SubjectEffects"/>): level reports to districts (gathered
-/// by <see cref="DistrictReports"/>), a unit's score to its owner, alerts to their alert grains. The one place effects
-/// leave a subject, whichever caller applied its signals. Every receiver takes a repeat as a repeat.
+/// by <see cref="DistrictReports"/>), a unit's score to its owner, alerts to their alert grains (through
+/// <see cref="AlertOutbox"/>, off the apply path). The one place effects leave a subject, whichever caller applied its
+/// signals. Every receiver takes a repeat as a repeat.
 /// </summary>
-public sealed class SubjectEffectSender(IGrainFactory grains, DistrictReports districts)
+public sealed class SubjectEffectSender(IGrainFactory grains, DistrictReports districts, AlertOutbox alerts)
 {
     /// <summary>Sends the district and owner reports; completes when each receiver applied its report.</summary>
     public async Task SendReportsAsync(SubjectEffects effects, TimeSpan? limit = null)
@@ -30,9 +31,9 @@ public sealed class SubjectEffectSender(IGrainFactory grains, DistrictReports di
         }
     }
 
-    /// <summary>Raises one alert; completes when its alert grain committed it.</summary>
-    public Task RaiseAsync(AlertRaise raise, TimeSpan? limit = null) =>
-        Bounded(grains.GetGrain<IAlertGrain>(AlertCase.IdOf(raise.Rule, raise.SubjectId)).RaiseAsync(raise), limit);
+    /// <summary>Queues the alerts for their alert grains (<see cref="AlertOutbox"/>); completes once they are queued.</summary>
+    public ValueTask QueueAlertsAsync(IReadOnlyList<AlertRaise> raises) =>
+        raises.Count == 0 ? ValueTask.CompletedTask : alerts.QueueAsync(raises);
 
     private static Task Bounded(Task call, TimeSpan? limit) => limit is { } bound ? call.WaitAsync(bound) : call;
 }

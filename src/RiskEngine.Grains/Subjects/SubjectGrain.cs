@@ -10,7 +10,7 @@ namespace RiskEngine.Grains.Subjects;
 /// A subject in memory: loads its snapshot, replays the log past it, and applies signals through
 /// <see cref="SubjectFold.Apply"/> like any other caller; it sends the effects through <see cref="SubjectEffectSender"/>
 /// and stores the snapshot after every change (in memory, written to the table in bulk by <see cref="ResidentGrainStorage"/>).
-/// Alerts go in a turn of their own, so neither a delivery nor a read waits on alert grains.
+/// Alerts go through the server's alert outbox, so neither a delivery nor a read waits on alert grains.
 /// </summary>
 public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     where TState : SubjectState, new()
@@ -19,8 +19,6 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     private readonly IPersistentState<TState> _state;
     private readonly ILogger _logger;
-    private List<AlertRaise> _pendingAlerts = [];
-    private IGrainTimer? _alertSender;
     private bool _tellOnActivation;
     private IGrainTimer? _activationTeller;
     private bool _unstored;
@@ -78,9 +76,9 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         _replayedAtActivation = replayed.Select(s => s.Seq).ToHashSet();
 
         // Signals replayed here were never applied by a live grain, so their alerts may never have been raised (raising
-        // twice is harmless).
+        // twice is a repeat).
         var effects = ApplyNow(replayed);
-        QueueAlerts(effects.Alerts);
+        await Services.Effects.QueueAlertsAsync(effects.Alerts);
         if (effects.Changed)
         {
             await StoreAsync(cancellationToken);
@@ -96,7 +94,6 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await SendPendingAlertsAsync();
         if (_unstored)
         {
             await StoreRebuildingIfSupersededAsync(cancellationToken);
@@ -182,7 +179,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     {
         await Services.Effects.SendReportsAsync(effects);
         var delivered = _fold.Delivered(effects, Facts);
-        QueueAlerts(effects.Alerts);
+        await Services.Effects.QueueAlertsAsync(effects.Alerts);
         if (mustStore || effects.Changed || delivered)
         {
             await StoreAsync(CancellationToken.None);
@@ -222,7 +219,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
             var effects = ApplyNow(replayed, forceReports: true);
             await Services.Effects.SendReportsAsync(effects);
             _fold.Delivered(effects, Facts);
-            QueueAlerts(effects.Alerts);
+            await Services.Effects.QueueAlertsAsync(effects.Alerts);
             _fold.PrepareSnapshot();
             await _state.WriteStateAsync(cancellationToken);
             _unstored = false;
@@ -231,21 +228,6 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             LogStoreFailed(_logger, error, SubjectId);
         }
-    }
-
-    /// <summary>
-    /// Queues alerts and sends them in a turn of their own: neither a delivery nor a read that activated the subject waits
-    /// on alert grains (after a crash those may sit on the dead server until it is declared dead). Failed ones are retried.
-    /// </summary>
-    private void QueueAlerts(IReadOnlyList<AlertRaise> alerts)
-    {
-        if (alerts.Count == 0)
-        {
-            return;
-        }
-
-        _pendingAlerts.AddRange(alerts);
-        ScheduleAlertSend(TimeSpan.Zero);
     }
 
     private void ScheduleActivationTell(TimeSpan due)
@@ -278,63 +260,11 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         ScheduleActivationTell(RetryDelay);
     }
 
-    private void ScheduleAlertSend(TimeSpan due)
-    {
-        if (_pendingAlerts.Count > 0 && _alertSender is null)
-        {
-            // Interleaved: deliveries go on while alert grains answer (each raise commits to the store). The send
-            // takes the queue before its first await, so what a delivery queues meanwhile waits for the next send.
-            _alertSender = this.RegisterGrainTimer(SendQueuedAlertsAsync, new GrainTimerCreationOptions
-            {
-                DueTime = due,
-                Period = Timeout.InfiniteTimeSpan,
-                Interleave = true,
-            });
-        }
-    }
-
-    private async Task SendQueuedAlertsAsync(CancellationToken cancellationToken)
-    {
-        // One send at a time, so a subject's raises reach their alert grains in the order they were queued.
-        await SendPendingAlertsAsync();
-        _alertSender?.Dispose();
-        _alertSender = null;
-
-        // Raised meanwhile go at once; failed ones (kept in the queue) are retried a little later.
-        ScheduleAlertSend(RetryDelay);
-    }
-
-    private async Task SendPendingAlertsAsync()
-    {
-        if (_pendingAlerts.Count == 0)
-        {
-            return;
-        }
-
-        var pending = _pendingAlerts;
-        _pendingAlerts = [];
-        foreach (var raise in pending)
-        {
-            try
-            {
-                await Services.Effects.RaiseAsync(raise);
-            }
-            catch (Exception error)
-            {
-                LogAlertFailed(_logger, error, raise.Rule, SubjectId);
-                _pendingAlerts.Add(raise);
-            }
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Subject} replayed {Count} signals from the log, up to {Seq}")]
     private static partial void LogReplayed(ILogger logger, string subject, int count, long seq);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Subject}: logged signal {Seq} cannot be read and was skipped")]
     private static partial void LogUnreadable(ILogger logger, Exception error, string subject, long seq);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: raising alert {Rule} failed; will retry")]
-    private static partial void LogAlertFailed(ILogger logger, Exception error, string rule, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: telling its district or owner on activation failed; will retry")]
     private static partial void LogTellFailed(ILogger logger, Exception error, string subject);

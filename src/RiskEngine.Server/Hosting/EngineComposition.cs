@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RiskEngine.Domain;
 using RiskEngine.Grains;
 using RiskEngine.Grains.Aggregates;
+using RiskEngine.Grains.Alerts;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Placement;
 using RiskEngine.Grains.Subjects;
@@ -76,6 +77,7 @@ public static class EngineComposition
         services.AddSingleton<SubjectResidency>();
         services.AddSingleton<SnapshotFold>();
         services.AddSingleton<SubjectEffectSender>();
+        services.AddSingleton<AlertOutbox>();
         services.AddSingleton<LocalSubjectDelivery>();
         services.AddSingleton(sp =>
         {
