@@ -32,19 +32,7 @@ public static class CompareConsoleSummary
             text.AppendLine($"  {what.PadRight(targetWidth)}  {figure.PadLeft(valueWidth)}  {target.PadRight(goalWidth)}  {verdict,-12}  {detail}");
         }
 
-        if (report.Problems.Count > 0)
-        {
-            text.AppendLine();
-            text.AppendLine("problems:");
-            foreach (var problem in report.Problems)
-            {
-                text.AppendLine("  - " + problem);
-            }
-        }
-
-        text.AppendLine();
-        text.AppendLine($"report    {files.Json}");
-        text.AppendLine($"          {files.Markdown}");
+        ReportSections.ConsoleProblemsAndFiles(text, report.Problems, files.Json, files.Markdown);
         return text.ToString();
     }
 }

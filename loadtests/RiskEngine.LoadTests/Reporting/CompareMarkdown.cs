@@ -30,26 +30,8 @@ public static class CompareMarkdown
         }
 
         text.AppendLine();
-        if (report.Problems.Count > 0)
-        {
-            text.AppendLine("## Problems");
-            text.AppendLine();
-            foreach (var problem in report.Problems)
-            {
-                Line($"- {problem}");
-            }
-
-            text.AppendLine();
-        }
-
-        text.AppendLine("## Figures");
-        text.AppendLine();
-        text.AppendLine("| what | figure | detail |");
-        text.AppendLine("|---|---:|---|");
-        foreach (var (what, figure, detail) in CompareSummaryRows.Of(report))
-        {
-            Line($"| {what} | {figure} | {Cell(detail)} |");
-        }
+        ReportSections.MarkdownProblems(text, report.Problems);
+        ReportSections.MarkdownFigures(text, CompareSummaryRows.Of(report));
 
         text.AppendLine();
         text.AppendLine("## How it was measured");

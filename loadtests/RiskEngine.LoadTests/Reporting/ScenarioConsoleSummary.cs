@@ -21,19 +21,7 @@ public static class ScenarioConsoleSummary
             text.AppendLine($"{what.PadRight(whatWidth)}  {figure.PadLeft(figureWidth)}  {detail}");
         }
 
-        if (report.Problems.Count > 0)
-        {
-            text.AppendLine();
-            text.AppendLine("problems:");
-            foreach (var problem in report.Problems)
-            {
-                text.AppendLine("  - " + problem);
-            }
-        }
-
-        text.AppendLine();
-        text.AppendLine($"report    {files.Json}");
-        text.AppendLine($"          {files.Markdown}");
+        ReportSections.ConsoleProblemsAndFiles(text, report.Problems, files.Json, files.Markdown);
         text.AppendLine($"charts    {string.Join(", ", report.Charts)}");
         return text.ToString();
     }

@@ -20,26 +20,8 @@ public static class ScenarioMarkdown
         Line($"- city: {report.City.Entities:N0} entities over {report.City.EntitiesByDistrict.Count} districts ({string.Join(", ", report.City.EntitiesByDistrict.Select(d => $"{d.Key} {d.Value:N0}"))}); {report.City.Equipment:N0} units ({string.Join(", ", report.City.EquipmentByClass.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}), {report.City.EquipmentOverdue:N0} overdue");
         text.AppendLine();
 
-        if (report.Problems.Count > 0)
-        {
-            text.AppendLine("## Problems");
-            text.AppendLine();
-            foreach (var problem in report.Problems)
-            {
-                Line($"- {problem}");
-            }
-
-            text.AppendLine();
-        }
-
-        text.AppendLine("## Figures");
-        text.AppendLine();
-        text.AppendLine("| what | figure | detail |");
-        text.AppendLine("|---|---:|---|");
-        foreach (var (what, figure, detail) in ScenarioSummaryRows.Of(report))
-        {
-            Line($"| {what} | {figure} | {detail.Replace("|", "\\|", StringComparison.Ordinal)} |");
-        }
+        ReportSections.MarkdownProblems(text, report.Problems);
+        ReportSections.MarkdownFigures(text, ScenarioSummaryRows.Of(report));
 
         text.AppendLine();
         text.AppendLine("## Phases");
