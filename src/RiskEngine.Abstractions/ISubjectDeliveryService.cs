@@ -1,4 +1,5 @@
 using Orleans.Services;
+using RiskEngine.Domain;
 
 namespace RiskEngine.Abstractions;
 
@@ -12,4 +13,12 @@ public interface ISubjectDeliveryService : IGrainService
     /// <summary>Applies every delivery; returns the ids of the subjects whose grains failed (the sender retries those itself).</summary>
     [Alias("deliver")]
     Task<string[]> DeliverAsync(SubjectDelivery[] deliveries);
+
+    /// <summary>
+    /// The subject's risk now, read where its snapshot lives without bringing a grain into memory: from its grain when it
+    /// has one here, else from its stored snapshot. For periodic checks (an alert watching its subject) that would
+    /// otherwise keep every watched subject in memory as a grain.
+    /// </summary>
+    [Alias("read")]
+    Task<SubjectRiskView> ReadAsync(SubjectKind kind, string subjectId);
 }

@@ -56,6 +56,24 @@ public sealed class FoldWithoutGrains(FoldingEngineCluster engine) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_read_for_a_periodic_check_scores_the_stored_snapshot_as_the_grain_would_and_brings_no_grain_into_memory()
+    {
+        var now = engine.Clock.GetUtcNow();
+        var idle = TestSubjects.NewEntity();
+        await engine.IngestAsync([.. MixedNews(idle, now)]);
+        var grainId = engine.Grains.GetEntity(idle).GetGrainId();
+
+        var read = await engine.Silo.GetRequiredService<Dispatch.SubjectReads>().ReadAsync(SubjectKind.Entity, idle);
+        var stillWithoutGrain = !Residency.HasGrain(grainId);
+        var viaGrain = await engine.Grains.GetEntity(idle).GetRiskAsync();
+
+        Assert.True(stillWithoutGrain, "the read brought a grain into memory");
+        Assert.Equal((viaGrain.Score, viaGrain.Level, viaGrain.SignalCount, viaGrain.LastSeq), (read.Score, read.Level, read.SignalCount, read.LastSeq));
+        Assert.Equal(viaGrain.Reasons, read.Reasons);
+        Assert.Equal(5, read.SignalCount);
+    }
+
+    [Fact]
     public async Task A_subject_folded_without_a_grain_tells_its_district_and_raises_its_alerts()
     {
         const string district = "420107";

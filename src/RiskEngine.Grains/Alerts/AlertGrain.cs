@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
+using RiskEngine.Grains.Dispatch;
 using RiskEngine.Storage.Alerts;
 
 namespace RiskEngine.Grains.Alerts;
@@ -16,6 +17,7 @@ public sealed partial class AlertGrain(
     AlertRuleSet rules,
     TimeProvider clock,
     IOptions<AlertOptions> options,
+    SubjectReads subjects,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     private const string WatchReminder = "watch";
@@ -71,9 +73,7 @@ public sealed partial class AlertGrain(
         await CommitAsync(AlertLifecycle.Escalate(alert, rules, now), escalation: true);
         if (_alert is { State: not AlertState.Resolved } current && rules.ById.TryGetValue(current.Rule, out var rule))
         {
-            var risk = current.SubjectKind == SubjectKind.Entity
-                ? await GrainFactory.GetEntity(current.SubjectId).GetRiskAsync()
-                : await GrainFactory.GetEquipment(current.SubjectId).GetRiskAsync();
+            var risk = await subjects.ReadAsync(current.SubjectKind, current.SubjectId);
             await CommitAsync(AlertLifecycle.ObserveSubject(current, rule, risk.Level, clock.GetUtcNow()));
         }
     }

@@ -16,6 +16,7 @@ namespace RiskEngine.Grains.Dispatch;
 public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliveryService
 {
     private readonly LocalSubjectDelivery _local;
+    private readonly SnapshotFold _fold;
     private readonly ILogger<SubjectDeliveryService> _logger;
 
     public SubjectDeliveryService(
@@ -23,10 +24,12 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
         Silo silo,
         ILoggerFactory loggerFactory,
         LocalSubjectDelivery local,
+        SnapshotFold fold,
         ILogger<SubjectDeliveryService> logger)
         : base(grainId, silo, loggerFactory)
     {
         _local = local;
+        _fold = fold;
         _logger = logger;
     }
 
@@ -35,6 +38,8 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
         var failed = await Task.WhenAll(deliveries.Select(ApplyAsync));
         return failed.OfType<string>().ToArray();
     }
+
+    public Task<SubjectRiskView> ReadAsync(SubjectKind kind, string subjectId) => _fold.ReadAsync(kind, subjectId);
 
     private async Task<string?> ApplyAsync(SubjectDelivery delivery)
     {

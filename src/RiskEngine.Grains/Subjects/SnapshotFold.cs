@@ -154,6 +154,35 @@ public sealed partial class SnapshotFold
     }
 
     /// <summary>
+    /// The subject's risk now without bringing a grain into memory: its grain's answer when it has one here, else scored
+    /// from its stored snapshot and registration, as the grain would score it. Nothing is written.
+    /// </summary>
+    public async Task<SubjectRiskView> ReadAsync(SubjectKind kind, string subjectId)
+    {
+        var grain = SubjectGrains.Of(_grains, kind, subjectId);
+        if (_residency.HasGrain(grain.GetGrainId()))
+        {
+            return await grain.GetRiskAsync();
+        }
+
+        return kind == SubjectKind.Entity
+            ? await ReadAsync<EntityState, EntityFacts>(StorageNames.EntityState, grain.GetGrainId(), subjectId, EntityFacts.LoadAsync)
+            : await ReadAsync<EquipmentState, EquipmentFacts>(StorageNames.EquipmentState, grain.GetGrainId(), subjectId, EquipmentFacts.LoadAsync);
+    }
+
+    private async Task<SubjectRiskView> ReadAsync<TState, TFacts>(
+        string stateName, GrainId grain, string subjectId, Func<ISubjectDirectory, string, CancellationToken, Task<TFacts>> loadFacts)
+        where TState : SubjectState, new()
+        where TFacts : SubjectFacts
+    {
+        var factsRead = loadFacts(_services.Directory, subjectId, CancellationToken.None);
+        var (stored, _) = await _snapshots.ReadAsync<TState>(stateName, grain);
+        var state = stored ?? new TState();
+        var facts = await factsRead;
+        return SubjectViews.Of(subjectId, facts, state, new SubjectFold(state, _services.Catalog.Parameters).History, _services, _services.Clock.GetUtcNow());
+    }
+
+    /// <summary>
     /// Rebuilds a snapshot whose bulk write the table refused (another server stored the row since it was read here): from
     /// the stored row and the log past it, so whatever either server applied counts once. A grain of the subject here
     /// rebuilds itself the same way.

@@ -132,26 +132,8 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
     }
 
-    public Task<SubjectRiskView> GetRiskAsync()
-    {
-        var now = Services.Clock.GetUtcNow();
-        var assessment = Facts.Assess(Services.Model, State, _fold.History, now);
-        var level = RiskLevels.Classify(assessment.Score, State.Level, Services.Catalog.Parameters);
-        return Task.FromResult(new SubjectRiskView(
-            SubjectId,
-            Facts.Kind,
-            Facts.Name,
-            Facts.District,
-            Math.Round(assessment.Score, 2),
-            level,
-            assessment.Reasons.Select(ReasonViews.Of).ToArray(),
-            State.UpdatedAt,
-            State.SignalCount,
-            Facts.Registered,
-            Facts.Category,
-            Facts.Owner,
-            State.LastSeq));
-    }
+    public Task<SubjectRiskView> GetRiskAsync() =>
+        Task.FromResult(SubjectViews.Of(SubjectId, Facts, State, _fold.History, Services, Services.Clock.GetUtcNow()));
 
     /// <summary>
     /// Rescores after a change that is not one of the subject's own signals (a new registration, an owned unit's risk),

@@ -77,6 +77,15 @@ public sealed class SubjectResidency
         }
     }
 
+    /// <summary>Whether the subject has a grain here now.</summary>
+    public bool HasGrain(GrainId subject)
+    {
+        lock (_lock)
+        {
+            return _occupants.TryGetValue(subject, out var occupant) && occupant.Fold is null;
+        }
+    }
+
     /// <summary>The subjects with a grain here now.</summary>
     public IReadOnlyList<GrainId> Residents()
     {

@@ -25,7 +25,7 @@ public static class OrleansComposition
         var alerts = builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();
         builder.UseOrleans(orleans =>
         {
-            orleans.AddGrainService<SubjectDeliveryService>();
+            orleans.AddEngineGrainServices();
             orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             orleans.Configure<ReminderOptions>(o =>
             {
@@ -85,6 +85,12 @@ public static class OrleansComposition
         ConfigureSubjectCollection(orleans, engine);
         return orleans;
     }
+
+    /// <summary>
+    /// The per-server service other servers (and the alerts' periodic checks) reach subjects through: deliveries of a batch
+    /// in one message, reads without a grain.
+    /// </summary>
+    public static ISiloBuilder AddEngineGrainServices(this ISiloBuilder orleans) => orleans.AddGrainService<SubjectDeliveryService>();
 
     /// <summary>Grain snapshots and reminders on the embedded state file; idle subjects deactivate after the configured time.</summary>
     public static ISiloBuilder UseEmbeddedStorage(this ISiloBuilder orleans, StorageOptions storage, EngineOptions engine)

@@ -78,6 +78,7 @@ public class EngineCluster : IAsyncLifetime
             services.AddEngineClock(Clock);
             services.Configure<EngineOptions>(CopyOptions);
             services.AddEmbeddedEngine(catalog, storage);
+            silo.AddEngineGrainServices();
             silo.UseEmbeddedStorage(storage, Options);
         });
         _cluster = builder.Build();
