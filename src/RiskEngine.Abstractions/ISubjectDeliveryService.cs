@@ -21,4 +21,11 @@ public interface ISubjectDeliveryService : IGrainService
     /// </summary>
     [Alias("read")]
     Task<SubjectRiskView> ReadAsync(SubjectKind kind, string subjectId);
+
+    /// <summary>
+    /// Tells an entity owned here the latest risk of one of its units, applied to its snapshot without bringing a grain into
+    /// memory (by its grain when it has one here). Ordered by the unit's <paramref name="version"/>: an older one changes nothing.
+    /// </summary>
+    [Alias("report-unit")]
+    Task ReportOwnedUnitAsync(string ownerUscc, string code, double score, long version);
 }

@@ -63,7 +63,7 @@ public sealed class FoldWithoutGrains(FoldingEngineCluster engine) : IClassFixtu
         await engine.IngestAsync([.. MixedNews(idle, now)]);
         var grainId = engine.Grains.GetEntity(idle).GetGrainId();
 
-        var read = await engine.Silo.GetRequiredService<Dispatch.SubjectReads>().ReadAsync(SubjectKind.Entity, idle);
+        var read = await engine.Silo.GetRequiredService<Dispatch.SubjectRouter>().ReadAsync(SubjectKind.Entity, idle);
         var stillWithoutGrain = !Residency.HasGrain(grainId);
         var viaGrain = await engine.Grains.GetEntity(idle).GetRiskAsync();
 
@@ -71,6 +71,34 @@ public sealed class FoldWithoutGrains(FoldingEngineCluster engine) : IClassFixtu
         Assert.Equal((viaGrain.Score, viaGrain.Level, viaGrain.SignalCount, viaGrain.LastSeq), (read.Score, read.Level, read.SignalCount, read.LastSeq));
         Assert.Equal(viaGrain.Reasons, read.Reasons);
         Assert.Equal(5, read.SignalCount);
+    }
+
+    [Fact]
+    public async Task A_unit_folded_without_a_grain_raises_its_owners_risk_with_no_grain_of_either_in_memory()
+    {
+        var now = engine.Clock.GetUtcNow();
+        var owner = TestSubjects.NewEntity();
+        var unit = TestSubjects.NewElevator();
+        await engine.Directory.UpsertEntitiesAsync([new Storage.EntityRegistration(owner, "owner", TestSubjects.District, "accommodation", CreditClass.B)]);
+        await engine.Directory.UpsertEquipmentAsync([new Storage.EquipmentRegistration(
+            unit, "lift 1", owner, TestSubjects.District, EquipmentClass.Elevator, DateOnly.FromDateTime(now.UtcDateTime).AddDays(200), now.AddDays(-3))]);
+        var reads = engine.Silo.GetRequiredService<Dispatch.SubjectRouter>();
+        var before = await reads.ReadAsync(SubjectKind.Entity, owner);
+
+        await engine.IngestAsync(
+            ForEquipment(unit, TestSubjects.District, SignalKind.EquipmentInspection, new EquipmentInspectionFacts(true, null), now.AddDays(-5)),
+            ForEquipment(unit, TestSubjects.District, SignalKind.Fault, new FaultFacts(true), now.AddDays(-2)),
+            ForEquipment(unit, TestSubjects.District, SignalKind.Fault, new FaultFacts(true), now.AddDays(-1)));
+        var after = await reads.ReadAsync(SubjectKind.Entity, owner);
+        var inMemory = Residency.Residents().Select(g => g.Key.ToString()).ToHashSet();
+        var viaGrain = await engine.Grains.GetEntity(owner).GetRiskAsync();
+
+        Assert.DoesNotContain(SubjectKeys.Entity(owner), inMemory);
+        Assert.DoesNotContain(SubjectKeys.Equipment(unit), inMemory);
+        Assert.True(after.Score > before.Score + 20, $"owner {before.Score} -> {after.Score}");
+        Assert.Contains(after.Reasons, r => r.Code == RiskReasonCodes.OwnedEquipment);
+        Assert.Equal(after.Score, viaGrain.Score);
+        Assert.Equal(after.Reasons, viaGrain.Reasons);
     }
 
     [Fact]

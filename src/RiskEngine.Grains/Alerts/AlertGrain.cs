@@ -17,7 +17,7 @@ public sealed partial class AlertGrain(
     AlertRuleSet rules,
     TimeProvider clock,
     IOptions<AlertOptions> options,
-    SubjectReads subjects,
+    SubjectRouter subjects,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     private const string WatchReminder = "watch";

@@ -41,6 +41,9 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
 
     public Task<SubjectRiskView> ReadAsync(SubjectKind kind, string subjectId) => _fold.ReadAsync(kind, subjectId);
 
+    public Task ReportOwnedUnitAsync(string ownerUscc, string code, double score, long version) =>
+        _fold.ReportOwnedUnitAsync(ownerUscc, code, score, version);
+
     private async Task<string?> ApplyAsync(SubjectDelivery delivery)
     {
         try

@@ -183,6 +183,58 @@ public sealed partial class SnapshotFold
     }
 
     /// <summary>
+    /// Applies an owned unit's latest risk to its owner's snapshot without bringing a grain into memory, as the owner's grain
+    /// would (<see cref="EntityGrain.ReportEquipmentAsync"/>); by the grain when the owner has one here, is being folded, is
+    /// not ours to fold now, or the store refuses.
+    /// </summary>
+    public async Task ReportOwnedUnitAsync(string ownerUscc, string code, double score, long version)
+    {
+        var owner = _grains.GetEntity(ownerUscc);
+        var grain = owner.GetGrainId();
+        if (!_options.FoldIdleSubjects || !MayFold(grain) || !_residency.TryClaimForFold(grain, out var claim))
+        {
+            await owner.ReportEquipmentAsync(code, score, version);
+            return;
+        }
+
+        bool stored;
+        try
+        {
+            var factsRead = EntityFacts.LoadAsync(_services.Directory, ownerUscc, CancellationToken.None);
+            var (read, snapshotVersion) = await _snapshots.ReadAsync<EntityState>(StorageNames.EntityState, grain);
+            var state = read ?? new EntityState();
+            if (state.Equipment.TryGetValue(code, out var known) && known.Version > version)
+            {
+                return;
+            }
+
+            state.Equipment[code] = new OwnedUnitRisk(score, version);
+            var fold = new SubjectFold(state, _services.Catalog.Parameters);
+            fold.Changed(version);
+            var effects = fold.Apply(ownerUscc, await factsRead, [], _services.Clock.GetUtcNow(), _services.Rules);
+            await _services.Effects.QueueAlertsAsync(effects.Alerts);
+            await _services.Effects.SendReportsAsync(effects, TellLimit);
+            fold.Delivered(effects, await factsRead);
+            fold.PrepareSnapshot();
+            stored = _snapshots.TryWrite(StorageNames.EntityState, grain, state, snapshotVersion) is not null;
+        }
+        catch (Exception error)
+        {
+            LogFoldFailed(_logger, error, ownerUscc);
+            stored = false;
+        }
+        finally
+        {
+            _residency.Release(claim);
+        }
+
+        if (!stored)
+        {
+            await owner.ReportEquipmentAsync(code, score, version);
+        }
+    }
+
+    /// <summary>
     /// Rebuilds a snapshot whose bulk write the table refused (another server stored the row since it was read here): from
     /// the stored row and the log past it, so whatever either server applied counts once. A grain of the subject here
     /// rebuilds itself the same way.

@@ -1,5 +1,6 @@
 using RiskEngine.Abstractions;
 using RiskEngine.Grains.Alerts;
+using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Aggregates;
 
 namespace RiskEngine.Grains.Subjects;
@@ -10,7 +11,7 @@ namespace RiskEngine.Grains.Subjects;
 /// <see cref="AlertOutbox"/>, off the apply path). The one place effects leave a subject, whichever caller applied its
 /// signals. Every receiver takes a repeat as a repeat.
 /// </summary>
-public sealed class SubjectEffectSender(IGrainFactory grains, DistrictReports districts, AlertOutbox alerts)
+public sealed class SubjectEffectSender(SubjectRouter subjects, DistrictReports districts, AlertOutbox alerts)
 {
     /// <summary>Sends the district and owner reports; completes when each receiver applied its report.</summary>
     public async Task SendReportsAsync(SubjectEffects effects, TimeSpan? limit = null)
@@ -24,10 +25,10 @@ public sealed class SubjectEffectSender(IGrainFactory grains, DistrictReports di
         {
             if (owner.PreviousOwner is { } previous)
             {
-                await Bounded(grains.GetEntity(previous).ReportEquipmentAsync(owner.Code, 0, owner.Version), limit);
+                await Bounded(subjects.ReportOwnedUnitAsync(previous, owner.Code, 0, owner.Version), limit);
             }
 
-            await Bounded(grains.GetEntity(owner.Owner).ReportEquipmentAsync(owner.Code, owner.Score, owner.Version), limit);
+            await Bounded(subjects.ReportOwnedUnitAsync(owner.Owner, owner.Code, owner.Score, owner.Version), limit);
         }
     }
 

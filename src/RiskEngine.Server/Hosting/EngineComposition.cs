@@ -68,7 +68,7 @@ public static class EngineComposition
         services.AddSingleton<SignalDispatcher>();
         services.AddSingleton<IngestAdmission>();
         services.AddSingleton<SubjectDeliveryClient>();
-        services.AddSingleton<SubjectReads>();
+        services.AddSingleton<SubjectRouter>();
         services.AddPlacementDirector<SubjectOwnerPlacement, SubjectOwnerPlacementDirector>();
         services.AddSingleton<SignalPipeline>();
         services.AddSingleton<DispatchRecovery>();
