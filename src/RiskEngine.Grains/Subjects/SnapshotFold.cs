@@ -126,19 +126,28 @@ public sealed partial class SnapshotFold
         return await ApplyAndStoreAsync(stateName, grain, subjectId, state, facts, signals, version, forceReports: false);
     }
 
+    /// <param name="changedBy">
+    /// The log position of a change the caller made to <paramref name="state"/> itself (an owned unit's risk; 0 when the unit
+    /// had no signal yet), null when none: the snapshot is then stored even if the score did not move.
+    /// </param>
     private async Task<bool> ApplyAndStoreAsync<TState>(
         string stateName, GrainId grain, string subjectId, TState state, SubjectFacts facts, IReadOnlyList<SignalEnvelope> signals,
-        int? version, bool forceReports)
+        int? version, bool forceReports, long? changedBy = null)
         where TState : SubjectState
     {
         var fold = new SubjectFold(state, _services.Catalog.Parameters);
+        if (changedBy is { } cause)
+        {
+            fold.Changed(cause);
+        }
+
         var effects = fold.Apply(subjectId, facts, signals, _services.Clock.GetUtcNow(), _services.Rules, forceReports);
         foreach (var unreadable in effects.Unreadable)
         {
             LogUnreadable(_logger, unreadable.Error, subjectId, unreadable.Seq);
         }
 
-        if (!effects.Changed && !effects.Replay && !forceReports)
+        if (!effects.Changed && !effects.Replay && !forceReports && changedBy is null)
         {
             return true;
         }
@@ -209,14 +218,7 @@ public sealed partial class SnapshotFold
             }
 
             state.Equipment[code] = new OwnedUnitRisk(score, version);
-            var fold = new SubjectFold(state, _services.Catalog.Parameters);
-            fold.Changed(version);
-            var effects = fold.Apply(ownerUscc, await factsRead, [], _services.Clock.GetUtcNow(), _services.Rules);
-            await _services.Effects.QueueAlertsAsync(effects.Alerts);
-            await _services.Effects.SendReportsAsync(effects, TellLimit);
-            fold.Delivered(effects, await factsRead);
-            fold.PrepareSnapshot();
-            stored = _snapshots.TryWrite(StorageNames.EntityState, grain, state, snapshotVersion) is not null;
+            stored = await ApplyAndStoreAsync(StorageNames.EntityState, grain, ownerUscc, state, await factsRead, [], snapshotVersion, forceReports: false, changedBy: version);
         }
         catch (Exception error)
         {
