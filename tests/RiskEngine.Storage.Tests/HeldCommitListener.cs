@@ -6,29 +6,29 @@ namespace RiskEngine.Storage.Tests;
 /// </summary>
 public sealed class HeldCommitListener : ISignalCommitListener, IDisposable
 {
-    private readonly ManualResetEventSlim _holding = new();
+    private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim _released = new();
     private int _commits;
+
+    /// <summary>Completes once the writer is held in the first commit.</summary>
+    public Task Holding => _holding.Task;
 
     public void OnCommitted(IReadOnlyList<LoggedSignal> signals)
     {
         if (Interlocked.Increment(ref _commits) == 1)
         {
-            // Blocking is the point: this runs on the writer, which takes nothing more until it returns.
-            _holding.Set();
+            // The one deliberate block: this is the log writer's synchronous commit callback (the SQLite writer's own
+            // thread, the PostgreSQL writer's loop), never a grain or a request, and holding it is what the test needs.
+            _holding.TrySetResult();
             _released.Wait();
         }
     }
-
-    /// <summary>Waits until the writer is held in the first commit.</summary>
-    public bool WaitUntilHolding(TimeSpan timeout) => _holding.Wait(timeout);
 
     public void Release() => _released.Set();
 
     public void Dispose()
     {
         _released.Set();
-        _holding.Dispose();
         _released.Dispose();
     }
 }

@@ -48,7 +48,7 @@ public sealed class SqliteSignalLogTests : IDisposable
         using var held = new HeldCommitListener();
         var log = new SqliteSignalLog(_database, TimeProvider.System, held);
         var first = log.AppendAsync([Complaint("a")]);
-        Assert.True(held.WaitUntilHolding(TimeSpan.FromSeconds(30)), "the first commit was not reported");
+        await held.Holding.WaitAsync(TimeSpan.FromSeconds(30));
 
         var waiting = log.AppendAsync([Complaint("b"), Complaint("c"), Complaint("d")]);
         var queued = log.QueuedRows;

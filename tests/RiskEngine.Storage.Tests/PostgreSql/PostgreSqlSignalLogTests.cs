@@ -54,7 +54,7 @@ public sealed class PostgreSqlSignalLogTests(MigratedSchemaFixture fixture) : IC
         using var held = new HeldCommitListener();
         var log = Open(held);
         var first = log.AppendAsync([Complaint("a")]);
-        Assert.True(held.WaitUntilHolding(TimeSpan.FromSeconds(30)), "the first commit was not reported");
+        await held.Holding.WaitAsync(TimeSpan.FromSeconds(30));
 
         var waiting = log.AppendAsync([Complaint("b"), Complaint("c"), Complaint("d")]);
         var queued = log.QueuedRows;
