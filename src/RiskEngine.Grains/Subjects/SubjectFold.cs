@@ -233,11 +233,7 @@ public sealed record SubjectEffects(
     IReadOnlyList<AlertRaise> Alerts,
     IReadOnlyList<DistrictReport> Reports,
     OwnerReport? Owner,
-    IReadOnlyList<UnreadableSignal> Unreadable)
-{
-    /// <summary>Whether anything is to be sent.</summary>
-    public bool HasReports => Reports.Count > 0 || Owner is not null;
-}
+    IReadOnlyList<UnreadableSignal> Unreadable);
 
 /// <summary>The model, rules and thresholds a fold applies, the same for every subject of a server.</summary>
 public sealed record SubjectRules(RiskModel Model, AlertRuleSet Alerts, double ReportScoreDelta);
