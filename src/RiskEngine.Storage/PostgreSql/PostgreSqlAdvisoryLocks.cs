@@ -9,10 +9,4 @@ internal static class PostgreSqlAdvisoryLocks
 {
     /// <summary>Held while a migration is checked and applied, so concurrent servers apply each script once.</summary>
     public const int Migrations = 0x52450001;
-
-    /// <summary>
-    /// Held from a group's insert into signal_log until its commit, so groups commit in the order their sequence
-    /// numbers were drawn, across all servers.
-    /// </summary>
-    public const int SignalLogCommit = 0x52450002;
 }

@@ -13,8 +13,13 @@ namespace RiskEngine.Storage.PostgreSql;
 /// makes per-signal durability cheap. After the commit the listener hears the group's new signals in sequence order,
 /// and only then are the requests answered, so a signal is never acknowledged before it is durable and dispatched.
 /// <para>
-/// Several servers may share the log. Sequence numbers are then unique and increasing in commit order across all of
-/// them, so <see cref="ReadAfterAsync"/> from the last number seen never skips a signal that commits later.
+/// Several servers share the log and append at once, with nothing ordering one server's commits against another's (a
+/// lock that did cost every group a wait on every other server's commit, and let one stalled server stop every append).
+/// Numbers are unique and each server's own commits are in order, but a number may commit below one already visible.
+/// Every reader takes that: a subject applies each position once in any order (its recent positions are kept), and
+/// <see cref="ReadAfterAsync"/> serves recovery, which replays past a gone run's checkpoint, a checkpoint that never
+/// passes what that run itself committed and dispatched; a position still uncommitted when the replay passes it
+/// belongs to a live server, whose own dispatch delivers it.
 /// </para>
 /// </summary>
 public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, IDisposable

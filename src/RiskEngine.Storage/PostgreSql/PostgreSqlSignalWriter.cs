@@ -9,13 +9,15 @@ namespace RiskEngine.Storage.PostgreSql;
 /// Writes one group of append requests to signal_log in one transaction, on a connection it keeps for itself:
 /// binary COPY of every row into a session-temporary staging table, then a few set-based statements sent as one batch.
 /// <list type="number">
-/// <item>An advisory lock held until commit: groups commit in the order they draw sequence numbers, on every server, so
-/// a reader tailing the log by sequence number never sees a number appear below one it has already read.</item>
-/// <item>The insert into signal_log in staging order, skipping known (source, source_id); the new rows' numbers are
-/// written back to the staging rows and returned with their position.</item>
+/// <item>The insert into signal_log in staging order, skipping known (source, source_id); the new rows come back with
+/// their numbers.</item>
 /// <item>Subjects first seen in a new signal, registered in the district the signal implies.</item>
-/// <item>Equipment due dates and maintenance times moved by new signals, by event time, exactly as the embedded log does.</item>
+/// <item>Equipment due dates and maintenance times moved by new signals, by event time, exactly as the embedded log does
+/// (sent only when the group holds such signals).</item>
 /// </list>
+/// No lock orders the servers' groups: each server's groups commit one after another, so its own numbers commit in
+/// order, but another server's may commit below a number already visible (see <see cref="PostgreSqlSignalLog"/> for why
+/// every reader takes that).
 /// Not thread-safe: the log's single writer loop is its only caller.
 /// </summary>
 internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
@@ -26,33 +28,29 @@ internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsy
         "CREATE TEMP TABLE IF NOT EXISTS signal_staging (" +
         "ord integer NOT NULL, source text COLLATE \"C\" NOT NULL, source_id text COLLATE \"C\" NOT NULL, subject_kind smallint NOT NULL, " +
         "subject_id text COLLATE \"C\" NOT NULL, kind text NOT NULL, occurred_at timestamptz NOT NULL, ingested_at timestamptz NOT NULL, " +
-        "data text NOT NULL, district text COLLATE \"C\", next_due date, seq bigint) ON COMMIT DELETE ROWS";
+        "data text NOT NULL, district text COLLATE \"C\", next_due date) ON COMMIT DELETE ROWS";
 
     private const string CopyIntoStaging =
         "COPY pg_temp.signal_staging (ord, source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data, district, next_due) " +
         "FROM STDIN (FORMAT BINARY)";
 
-    private const string LockLogOrder = "SELECT pg_advisory_xact_lock($1, 'signal_log'::regclass::oid::integer)";
-
-    // Staging keys are unique (the writer drops repeats within a group first), so the join back is one to one.
+    // Staging keys are unique (the writer drops repeats within a group first), so each returned row names one staged row.
     private const string InsertSignals =
-        "WITH inserted AS (" +
-        "  INSERT INTO signal_log (source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data) " +
-        "  SELECT source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data " +
-        "    FROM pg_temp.signal_staging ORDER BY ord " +
-        "  ON CONFLICT (source, source_id) DO NOTHING " +
-        "  RETURNING seq, source, source_id) " +
-        "UPDATE pg_temp.signal_staging s SET seq = i.seq FROM inserted i " +
-        " WHERE s.source = i.source AND s.source_id = i.source_id " +
-        "RETURNING s.ord, s.seq";
+        "INSERT INTO signal_log (source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data) " +
+        "SELECT source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data " +
+        "  FROM pg_temp.signal_staging ORDER BY ord " +
+        "ON CONFLICT (source, source_id) DO NOTHING " +
+        "RETURNING seq, source, source_id";
 
     // The first new signal of a subject decides its district, as in the embedded log. Nearly every subject is known
     // already: the read-only NOT EXISTS probe skips those for a fraction of what a conflicting insert costs, and
-    // ON CONFLICT still covers a registration racing in between.
+    // ON CONFLICT still covers a registration racing in between. A staged repeat of a logged signal names a subject
+    // its original already made known, so it is skipped too; the same holds for the two updates below, which only move
+    // a unit's dates forward to what its original already set.
     private const string InsertSubjects =
         "INSERT INTO subject (id, kind, district, created_at, updated_at) " +
         "SELECT DISTINCT ON (subject_id) subject_id, subject_kind, district, ingested_at, ingested_at " +
-        "  FROM pg_temp.signal_staging s WHERE seq IS NOT NULL AND district IS NOT NULL " +
+        "  FROM pg_temp.signal_staging s WHERE district IS NOT NULL " +
         "   AND NOT EXISTS (SELECT 1 FROM subject known WHERE known.id = s.subject_id) " +
         " ORDER BY subject_id, ord " +
         "ON CONFLICT (id) DO NOTHING";
@@ -62,13 +60,13 @@ internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsy
     private const string UpdateNextDue =
         "UPDATE subject u SET next_due = d.next_due, next_due_from = d.occurred_at, updated_at = d.ingested_at " +
         "  FROM (SELECT DISTINCT ON (subject_id) subject_id, next_due, occurred_at, ingested_at FROM pg_temp.signal_staging " +
-        "         WHERE seq IS NOT NULL AND next_due IS NOT NULL ORDER BY subject_id, occurred_at DESC, ord DESC) d " +
+        "         WHERE next_due IS NOT NULL ORDER BY subject_id, occurred_at DESC, ord DESC) d " +
         " WHERE u.id = d.subject_id AND (u.next_due_from IS NULL OR u.next_due_from <= d.occurred_at)";
 
     private const string UpdateMaintenance =
         "UPDATE subject u SET last_maintenance = d.occurred_at, updated_at = d.ingested_at " +
         "  FROM (SELECT subject_id, max(occurred_at) AS occurred_at, max(ingested_at) AS ingested_at FROM pg_temp.signal_staging " +
-        "         WHERE seq IS NOT NULL AND kind = $1 GROUP BY subject_id) d " +
+        "         WHERE kind = $1 GROUP BY subject_id) d " +
         " WHERE u.id = d.subject_id AND (u.last_maintenance IS NULL OR u.last_maintenance < d.occurred_at)";
 
     private static readonly string MaintenanceWire = SignalKind.Maintenance.ToWire();
@@ -185,23 +183,32 @@ internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsy
         // Not prepared on purpose: planned per group, the staging table's actual size steers the joins.
         await using var batch = new NpgsqlBatch(connection)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand(LockLogOrder) { Parameters = { new NpgsqlParameter<int> { TypedValue = PostgreSqlAdvisoryLocks.SignalLogCommit } } },
-                new NpgsqlBatchCommand(InsertSignals),
-                new NpgsqlBatchCommand(InsertSubjects),
-                new NpgsqlBatchCommand(UpdateNextDue),
-                new NpgsqlBatchCommand(UpdateMaintenance) { Parameters = { new NpgsqlParameter<string> { TypedValue = MaintenanceWire } } },
-            },
+            BatchCommands = { new NpgsqlBatchCommand(InsertSignals), new NpgsqlBatchCommand(InsertSubjects) },
         };
+        if (staged.Any(s => s.Request.NextDue[s.Index] is not null))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(UpdateNextDue));
+        }
+
+        if (staged.Any(s => s.Request.Signals[s.Index].Kind == SignalKind.Maintenance))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(UpdateMaintenance) { Parameters = { new NpgsqlParameter<string> { TypedValue = MaintenanceWire } } });
+        }
+
+        var byKey = new Dictionary<(string Source, string SourceId), int>(staged.Count);
+        for (var ord = 0; ord < staged.Count; ord++)
+        {
+            var signal = staged[ord].Request.Signals[staged[ord].Index];
+            byKey.Add((signal.Source, signal.SourceId), ord);
+        }
+
         var appended = new List<LoggedSignal>();
         await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
-        await reader.NextResultAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            var (request, index) = staged[reader.GetInt32(0)];
+            var (request, index) = staged[byKey[(reader.GetString(1), reader.GetString(2))]];
             var signal = request.Signals[index];
-            var logged = new LoggedSignal(reader.GetInt64(1), signal.Source, signal.SourceId, signal.SubjectKind, signal.SubjectId,
+            var logged = new LoggedSignal(reader.GetInt64(0), signal.Source, signal.SourceId, signal.SubjectKind, signal.SubjectId,
                 signal.Kind, PostgreSqlTime.ToStored(signal.OccurredAt), request.IngestedAt, signal.Data);
             request.Outcomes[index] = logged;
             appended.Add(logged);

@@ -165,11 +165,13 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    // Subjects activate by the thousand at city scale, each asking for its registration: one statement answers a batch.
+    // Subjects activate by the thousand at city scale, each asking for its registration: one statement answers a batch,
+    // each key probing the primary key on its own (LATERAL ... LIMIT 1 is never flattened into a join whose plan would
+    // hang on how fresh the table's statistics are).
     private const string FindRegistrations =
         "SELECT k.ord, s.name, s.district, s.industry, s.credit_class, s.owner, s.equipment_class, s.next_due, s.last_maintenance " +
         "  FROM unnest($1::text[], $2::smallint[]) WITH ORDINALITY AS k(id, kind, ord) " +
-        "  JOIN subject s ON s.id = k.id AND s.kind = k.kind AND s.registered";
+        "  CROSS JOIN LATERAL (SELECT * FROM subject r WHERE r.id = k.id AND r.kind = k.kind AND r.registered LIMIT 1) s";
 
     public async Task<EntityRegistration?> FindEntityAsync(string uscc, CancellationToken cancellationToken = default) =>
         (await _registrations.EnqueueAsync((uscc, SubjectKind.Entity), cancellationToken).ConfigureAwait(false)).Entity;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Grains.Tests.Hosting;
 using RiskEngine.Storage.PostgreSql;
 
 namespace RiskEngine.Storage.Tests.PostgreSql;
@@ -168,33 +169,67 @@ public sealed class PostgreSqlSignalLogTests(MigratedSchemaFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Two_servers_appending_at_once_never_let_a_tailing_reader_skip_a_signal()
+    public async Task Two_servers_appending_at_once_each_commit_their_own_signals_in_order_and_lose_none()
     {
-        // Two logs on separate connection pools play two servers. A reader that follows the log by sequence number
-        // must see every signal: no number may commit below one the reader has already passed.
-        var first = Open(new RecordingListener(), maxRowsPerCommit: 50);
-        var second = Open(new RecordingListener(), maxRowsPerCommit: 50);
+        // Two logs on separate connection pools play two servers.
+        var firstHeard = new RecordingListener();
+        var secondHeard = new RecordingListener();
+        var first = Open(firstHeard, maxRowsPerCommit: 50);
+        var second = Open(secondHeard, maxRowsPerCommit: 50);
         var start = await first.ReadHeadAsync();
-        var writing = Task.WhenAll(Enumerable.Range(0, 120).Select(b => Task.Run(() =>
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 120).Select(b => Task.Run(() =>
             (b % 2 == 0 ? first : second).AppendAsync(Enumerable.Range(0, 10).Select(i => Complaint($"{b}-{i}")).ToArray()))));
 
-        var seen = new List<long>();
-        var cursor = start;
-        while (true)
+        var accepted = results.SelectMany(r => r.Appended).Select(s => s.Seq).Order().ToArray();
+        Assert.Equal(1200, accepted.Distinct().Count());
+        foreach (var heard in new[] { firstHeard, secondHeard })
         {
-            var finished = writing.IsCompleted;
-            var page = await first.ReadAfterAsync(cursor, 500);
-            seen.AddRange(page.Where(s => s.Source == _source).Select(s => s.Seq));
-            cursor = page.Count > 0 ? page[^1].Seq : cursor;
-            if (finished && page.Count == 0)
-            {
-                break;
-            }
+            var seqs = heard.Committed.Select(s => s.Seq).ToArray();
+            Assert.Equal(600, seqs.Length);
+            Assert.Equal(seqs.Order(), seqs);
         }
 
-        var accepted = (await writing).SelectMany(r => r.Appended).Select(s => s.Seq).Order().ToArray();
-        Assert.Equal(1200, accepted.Length);
-        Assert.Equal(accepted, seen);
+        var read = await first.ReadAfterAsync(start, 5000);
+        Assert.Equal(accepted, read.Where(s => s.Source == _source).Select(s => s.Seq));
+    }
+
+    [Fact]
+    public async Task An_append_does_not_wait_for_another_servers_group_still_in_flight()
+    {
+        var source = TestSubjects.Source();
+        var unit = TestSubjects.Unit();
+        var mine = Open();
+        var other = Open(new RecordingListener());
+        await other.AppendAsync([Inspection(source, "first", unit, DateTimeOffset.UtcNow.AddDays(-2), new DateOnly(2027, 1, 1))]);
+
+        // Another server's group stops mid-commit, after its rows took their numbers: moving the unit's due date waits
+        // for a lock on the unit's row that a third session holds.
+        await using var blocker = await fixture.DataSource.OpenConnectionAsync();
+        await using var blocking = await blocker.BeginTransactionAsync();
+        await using (var lockUnit = new Npgsql.NpgsqlCommand("SELECT 1 FROM subject WHERE id = $1 FOR UPDATE", blocker, blocking))
+        {
+            lockUnit.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = unit });
+            await lockUnit.ExecuteScalarAsync();
+        }
+
+        var stalled = other.AppendAsync([Inspection(source, "second", unit, DateTimeOffset.UtcNow.AddDays(-1), new DateOnly(2028, 1, 1))]);
+        await Eventually.HoldsAsync(UnitRowWaitersAsync, "the other server's group waits on the unit's row", TimeSpan.FromSeconds(30));
+
+        var appended = await mine.AppendAsync([Complaint("mine")]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(stalled.IsCompleted);
+        await blocking.RollbackAsync();
+        var late = (await stalled).Outcomes[0]!;
+        Assert.True(late.Seq < appended.Outcomes[0]!.Seq, "the stalled group took its number before the append that passed it");
+        Assert.Equal(["first", "second"], (await mine.ReadSubjectAsync(unit, 0, 100)).Select(s => s.SourceId));
+    }
+
+    private async Task<bool> UnitRowWaitersAsync()
+    {
+        await using var command = fixture.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE subject u SET next_due%'");
+        return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 
     [Fact]
