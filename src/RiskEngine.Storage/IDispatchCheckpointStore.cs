@@ -15,6 +15,12 @@ public interface IDispatchCheckpointStore
     /// <summary>Moves the owner's checkpoint forward (never back).</summary>
     Task WriteAsync(string owner, long seq, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves the owner's checkpoint back to <paramref name="seq"/> if it is past it: for a change that arrived from
+    /// another server with a position below what the owner already wrote.
+    /// </summary>
+    Task LowerAsync(string owner, long seq, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets a gone owner, once its tail has been replayed.</summary>
     Task DeleteAsync(string owner, CancellationToken cancellationToken = default);
 }

@@ -105,6 +105,21 @@ public sealed class SubjectDirectoryTests : IDisposable
         Assert.Equal(0, await checkpoints.ReadAsync("other"));
     }
 
+    [Fact]
+    public async Task A_checkpoint_moves_back_only_when_asked_to_and_only_backwards()
+    {
+        var checkpoints = new SqliteCheckpointStore(_database);
+        await checkpoints.WriteAsync("local", 50);
+
+        await checkpoints.LowerAsync("local", 60);
+        var unchanged = await checkpoints.ReadAsync("local");
+        await checkpoints.LowerAsync("local", 30);
+        var lowered = await checkpoints.ReadAsync("local");
+        await checkpoints.WriteAsync("local", 40);
+
+        Assert.Equal((50, 30, 40), (unchanged, lowered, await checkpoints.ReadAsync("local")));
+    }
+
     public void Dispose()
     {
         _database.Dispose();

@@ -17,6 +17,7 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
 {
     private readonly LocalSubjectDelivery _local;
     private readonly SnapshotFold _fold;
+    private readonly CheckpointWriter _checkpoints;
     private readonly ILogger<SubjectDeliveryService> _logger;
 
     public SubjectDeliveryService(
@@ -25,11 +26,13 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
         ILoggerFactory loggerFactory,
         LocalSubjectDelivery local,
         SnapshotFold fold,
+        CheckpointWriter checkpoints,
         ILogger<SubjectDeliveryService> logger)
         : base(grainId, silo, loggerFactory)
     {
         _local = local;
         _fold = fold;
+        _checkpoints = checkpoints;
         _logger = logger;
     }
 
@@ -49,6 +52,7 @@ public sealed partial class SubjectDeliveryService : GrainService, ISubjectDeliv
         try
         {
             await _local.ApplyAsync(delivery.Kind, delivery.SubjectId, delivery.Signals);
+            await _checkpoints.CoverAsync(delivery.Signals.Min(s => s.Seq));
             return null;
         }
         catch (Exception error)

@@ -16,6 +16,7 @@ public static class ApiComposition
     public static IServiceCollection AddEngineApi(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Http.StatusProblemDetails.AddDetail);
+        services.AddExceptionHandler<Http.TransientFailureHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<EngineReadiness>("engine", tags: ["ready"]);
         services.AddSingleton<SignalValidator>();

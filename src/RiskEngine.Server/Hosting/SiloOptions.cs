@@ -27,9 +27,14 @@ public sealed class SiloOptions
     [Required]
     public string AdvertisedHost { get; set; } = "127.0.0.1";
 
-    /// <summary>Cluster mode: how long a probe of a peer may take before it counts as missed.</summary>
+    /// <summary>
+    /// Cluster mode: how often a silo probes its peers, and how long a probe may take before it counts as missed. With
+    /// <see cref="NumMissedProbesLimit"/> it sets how soon a killed server's subjects answer from the others: 0.6 s gave
+    /// 1.8-2.3 s in the three-process kill test, 1 s gave 1.5-3.2 s. A probe that fails while the prober's own
+    /// process stalled counts as inconclusive, so a busy server does not vote a healthy peer dead.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(0.6);
 
     /// <summary>
     /// How long a grain call may wait for its answer. Orleans' default (30 s) would hold an API request that long

@@ -36,6 +36,14 @@ public sealed class PostgreSqlCheckpointStore(NpgsqlDataSource dataSource) : IDi
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task LowerAsync(string owner, long seq, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE dispatch_checkpoint SET seq = least(seq, $2) WHERE owner = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = seq });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task DeleteAsync(string owner, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM dispatch_checkpoint WHERE owner = $1");

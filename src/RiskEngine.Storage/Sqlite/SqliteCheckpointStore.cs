@@ -46,4 +46,13 @@ public sealed class SqliteCheckpointStore(SqliteDatabase database) : IDispatchCh
             command.Parameters.AddWithValue("@seq", seq);
             return command.ExecuteNonQuery();
         }, cancellationToken);
+
+    public Task LowerAsync(string owner, long seq, CancellationToken cancellationToken = default) =>
+        database.Writer.RunAsync(1, session =>
+        {
+            var command = session.Command("UPDATE dispatch_checkpoint SET seq = min(seq, @seq) WHERE owner = @owner");
+            command.Parameters.AddWithValue("@owner", owner);
+            command.Parameters.AddWithValue("@seq", seq);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
 }

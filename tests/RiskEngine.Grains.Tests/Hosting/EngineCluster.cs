@@ -52,6 +52,26 @@ public class EngineCluster : IAsyncLifetime
     /// <summary>Writes the subject's snapshot to the table and drops it from memory, so its next activation reads the table.</summary>
     public Task WriteBehindAndForgetAsync(string grainKey) => Snapshots.EvictAsync(key => key.GrainKey == grainKey);
 
+    /// <summary>
+    /// Lets the write-behind run on the test's clock until every changed snapshot is written: the subjects' in bulk and
+    /// the districts' (which hold the checkpoint too) on their own timers. A district may hear a report after the clock
+    /// moved (its timer is then due one interval later), so the clock moves on an interval at a time.
+    /// </summary>
+    public Task WriteEverythingBehindAsync()
+    {
+        var districts = Silo.GetRequiredService<DirtySubjectTracker>();
+        return Eventually.HoldsAsync(() =>
+        {
+            var written = Snapshots.UnwrittenCount == 0 && districts.DirtyCount == 0;
+            if (!written)
+            {
+                Clock.Advance(Options.SnapshotFlushInterval);
+            }
+
+            return written;
+        }, "every snapshot is written behind");
+    }
+
     public EngineOptions Options { get; } = new();
 
     public string DataDirectory => _folder.Path;

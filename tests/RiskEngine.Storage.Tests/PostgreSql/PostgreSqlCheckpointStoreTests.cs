@@ -19,6 +19,21 @@ public sealed class PostgreSqlCheckpointStoreTests(MigratedSchemaFixture fixture
     }
 
     [Fact]
+    public async Task A_checkpoint_moves_back_only_when_asked_to_and_only_backwards()
+    {
+        var checkpoints = new PostgreSqlCheckpointStore(fixture.DataSource);
+        await checkpoints.WriteAsync(_owner, 50);
+
+        await checkpoints.LowerAsync(_owner, 60);
+        var unchanged = await checkpoints.ReadAsync(_owner);
+        await checkpoints.LowerAsync(_owner, 30);
+        var lowered = await checkpoints.ReadAsync(_owner);
+        await checkpoints.WriteAsync(_owner, 40);
+
+        Assert.Equal((50, 30, 40), (unchanged, lowered, await checkpoints.ReadAsync(_owner)));
+    }
+
+    [Fact]
     public async Task Concurrent_writers_leave_the_highest_position()
     {
         var checkpoints = new PostgreSqlCheckpointStore(fixture.DataSource);
