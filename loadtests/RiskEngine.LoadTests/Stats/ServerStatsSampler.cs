@@ -70,26 +70,7 @@ public sealed class ServerStatsSampler : IAsyncDisposable
             return null;
         }
 
-        var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (type, count) in stats.SelectMany(s => s.Activations.ByType ?? new Dictionary<string, long>()))
-        {
-            byType[type] = byType.GetValueOrDefault(type) + count;
-        }
-
-        var sample = new StatsSample(
-            Math.Round(_runClock.Elapsed.TotalSeconds, 2),
-            _stage,
-            stats.Length,
-            stats.Sum(s => s.WorkingSetBytes),
-            stats.Sum(s => s.ManagedHeapBytes),
-            stats.Sum(s => s.Activations.Total),
-            byType,
-            SumOf(stats, s => s.ApplyLag),
-            SumOf(stats, s => s.AppliedTotal),
-            SumOf(stats, s => s.Refused),
-            SumOf(stats, s => s.ResidentSnapshots),
-            SumOf(stats, s => s.ResidentSnapshotBytes),
-            SumOf(stats, s => s.UnwrittenSnapshots));
+        var sample = StatsSample.Sum(Math.Round(_runClock.Elapsed.TotalSeconds, 2), _stage, stats);
         lock (_lock)
         {
             _samples.Add(sample);
@@ -97,10 +78,6 @@ public sealed class ServerStatsSampler : IAsyncDisposable
 
         return sample;
     }
-
-    /// <summary>The sum over the servers, or null when one of them did not report the figure (a partial sum would mislead).</summary>
-    private static long? SumOf(SystemStats[] stats, Func<SystemStats, long?> figure) =>
-        stats.All(s => figure(s) is not null) ? stats.Sum(s => figure(s)!.Value) : null;
 
     private async Task RunAsync(CancellationToken stop)
     {
