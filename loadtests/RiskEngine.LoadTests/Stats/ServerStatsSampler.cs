@@ -57,6 +57,7 @@ public sealed class ServerStatsSampler : IAsyncDisposable
             return null;
         }
 
+        var sent = _runClock.Elapsed;
         var answers = await Task.WhenAll(_apis.Select(api => api.GetStatsAsync(cancellationToken)));
         var stats = answers.Where(a => a.Answer is not null).Select(a => a.Answer!).ToArray();
         if (stats.Length == 0)
@@ -70,7 +71,10 @@ public sealed class ServerStatsSampler : IAsyncDisposable
             return null;
         }
 
-        var sample = StatsSample.Sum(Math.Round(_runClock.Elapsed.TotalSeconds, 2), _stage, stats);
+        // Stamped halfway through the requests: a busy server may take a second to answer, and its counts are from
+        // somewhere in between; stamping the answer's arrival would stretch the span a rate is computed over.
+        var answered = _runClock.Elapsed;
+        var sample = StatsSample.Sum(Math.Round(((sent + answered) / 2).TotalSeconds, 2), _stage, stats);
         lock (_lock)
         {
             _samples.Add(sample);
