@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using RiskEngine.LoadTests.Api;
 using RiskEngine.LoadTests.CommandLine;
 using RiskEngine.LoadTests.Hosting;
 using RiskEngine.LoadTests.Phases;
@@ -10,10 +9,11 @@ using RiskEngine.LoadTests.Workload;
 namespace RiskEngine.LoadTests;
 
 /// <summary>
-/// The ingest benchmark, all in one run so the ratio is fair on a noisy machine: start the server, register the
-/// entities, post signals from concurrent clients and count the durable ones, prove nothing acknowledged was lost
-/// (re-post a sample; kill -9 the server and read its log file), then measure raw SQLite inserts into the same
-/// table for the same time, and report both side by side.
+/// The ingest benchmark, all in one run so the ratios are fair on a noisy machine: start the server (or, on PostgreSQL,
+/// each server count in turn on a fresh schema), register the entities, post signals from concurrent clients and count
+/// the durable ones (and, on PostgreSQL, the applied ones), prove nothing acknowledged was lost (re-post a sample; kill -9
+/// the servers and read the signal log), then measure raw inserts (SQLite) or raw COPY and naive state writes
+/// (PostgreSQL) into the same table for the same time, and report them side by side.
 /// </summary>
 public static class IngestBenchmark
 {
@@ -31,9 +31,11 @@ public static class IngestBenchmark
     {
         await ServerBuild.EnsureAsync(settings.ServerDll, repository, cancellationToken);
 
-        // Phases bound themselves by count or time; this bounds the whole run should any of them hang.
+        // Phases bound themselves by count or time; this bounds the whole run should any of them hang. Each server
+        // count is an engine side of its own (start, register, loop, re-post, log check); the baselines come once.
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        watchdog.CancelAfter(TimeSpan.FromSeconds(2 * (settings.WarmupSeconds + settings.Seconds)) + TimeSpan.FromMinutes(20));
+        var sides = settings.ServerCounts.Count;
+        watchdog.CancelAfter(TimeSpan.FromSeconds(2 * (sides + 1) * (settings.WarmupSeconds + settings.Seconds)) + TimeSpan.FromMinutes(10 + 10 * sides));
         var token = watchdog.Token;
 
         var serverSettings = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -59,51 +61,44 @@ public static class IngestBenchmark
         var files = new ReportFiles(settings.OutDirectory, runId, settings.Batch, settings.Clients);
 
         var scratch = Directory.CreateTempSubdirectory("riskengine-ingest-");
-        var serverLogs = Enumerable.Range(1, settings.Servers)
-            .Select(n => Path.Combine(scratch.FullName, n == 1 ? "server.log" : $"server{n}.log"))
-            .ToArray();
-        PostgresScratchSchema? cluster = null;
+        var serverLogs = new List<ServerLogFile>();
         PostgresScratchSchema? rawSchema = null;
         try
         {
             var apiKey = RandomNumberGenerator.GetHexString(40, lowercase: true);
-            var launches = new List<ServerLaunch>();
+            var epoch = DateTimeOffset.UtcNow.ToOffset(ChinaStandardTime);
+            var engineSides = new List<EngineSideFigures>();
             if (settings.Storage == StorageMode.Postgres)
             {
-                var schemaName = "loadtest_" + runId.Replace('-', '_');
-                cluster = await PostgresScratchSchema.CreateAsync(settings.Postgres!, schemaName, token);
-                var storage = PostgresStorage(cluster.ConnectionString);
-                Console.WriteLine($"0. PostgreSQL: fresh schema {cluster.Name}; db migrate with the server build");
-                await DatabaseMigration.RunAsync(settings.ServerDll, storage, token);
-                for (var n = 1; n <= settings.Servers; n++)
+                for (var step = 0; step < settings.ServerCounts.Count; step++)
                 {
-                    launches.Add(new ServerLaunch(
-                        settings.ServerDll, Path.Combine(scratch.FullName, $"server{n}"), serverLogs[n - 1], apiKey, serverSettings, storage));
+                    // Every count gets the same signals in the same order (same run id), each into its own fresh schema.
+                    var workload = new SignalWorkload(population, mix, runId, epoch);
+                    engineSides.Add(await RunServerCountAsync(
+                        settings, step, runId, apiKey, serverSettings, scratch, serverLogs, population, workload, warmup, duration, token));
                 }
             }
             else
             {
-                launches.Add(new ServerLaunch(settings.ServerDll, Path.Combine(scratch.FullName, "server"), serverLogs[0], apiKey, serverSettings));
+                serverLogs.Add(new ServerLogFile("server 1 of 1", Path.Combine(scratch.FullName, "server.log")));
+                var launch = new ServerLaunch(settings.ServerDll, Path.Combine(scratch.FullName, "server"), serverLogs[0].Path, apiKey, serverSettings);
+                var workload = new SignalWorkload(population, mix, runId, epoch);
+                engineSides.Add(await IngestEngineSide.RunAsync(settings, [launch], null, population, workload, warmup, duration, measureApplied: false, token));
             }
 
-            var workload = new SignalWorkload(population, mix, runId, DateTimeOffset.UtcNow.ToOffset(ChinaStandardTime));
-            var engineSide = await RunEngineSideAsync(settings, launches, cluster?.ConnectionString, population, workload, warmup, duration, token);
-            var rawWorkload = new SignalWorkload(population, mix, runId + "-raw", workload.Epoch);
-
+            var rawWorkload = new SignalWorkload(population, mix, runId + "-raw", epoch);
             BaselineFigures baseline;
             NaiveFigures? naive = null;
             if (settings.Storage == StorageMode.Postgres)
             {
-                await cluster!.DisposeAsync();
-                cluster = null;
-                rawSchema = await PostgresScratchSchema.CreateAsync(settings.Postgres!, "loadtest_" + runId.Replace('-', '_') + "_raw", token);
+                rawSchema = await PostgresScratchSchema.CreateAsync(settings.Postgres!, SchemaName(runId) + "_raw", token);
                 Console.WriteLine($"4. raw COPY: binary COPY of {settings.Batch} rows per batch from {settings.Clients} connections into a fresh migrated schema {rawSchema.Name}, servers stopped");
-                await DatabaseMigration.RunAsync(settings.ServerDll, PostgresStorage(rawSchema.ConnectionString), token);
+                await DatabaseMigration.RunAsync(settings.ServerDll, rawSchema.ServerStorage, token);
                 baseline = await RawCopyBaseline.RunAsync(rawSchema.ConnectionString, rawWorkload, settings.Batch, settings.Clients, warmup, duration, token);
                 Console.WriteLine($"   {baseline.RowsPerSecond:N0} rows/s");
 
                 Console.WriteLine($"5. naive: one WriteToStorageKey round trip per signal (WriteStateAsync per signal) from {settings.Clients} connections");
-                var naiveWorkload = new SignalWorkload(population, mix, runId + "-naive", workload.Epoch);
+                var naiveWorkload = new SignalWorkload(population, mix, runId + "-naive", epoch);
                 naive = await NaiveStateWriteBaseline.RunAsync(rawSchema.ConnectionString, naiveWorkload, settings.Clients, warmup, duration, token);
                 Console.WriteLine($"   {naive.WritesPerSecond:N0} writes/s");
             }
@@ -120,20 +115,24 @@ public static class IngestBenchmark
             token.ThrowIfCancellationRequested();
 
             ServerLogs.Keep(serverLogs, files.ServerLog);
+            var first = engineSides[0];
+            var loss = engineSides.Count == 1 ? first.Loss : LossFigures.Total(engineSides.Select(s => s.Loss).ToArray());
             var report = new IngestReport(
                 "ingest", runId, startedAt, DateTimeOffset.Now, machine, settings, serverSettings,
-                engineSide.Registration, engineSide.Engine, baseline,
-                Ratio(engineSide.Engine.SignalsPerSecond, baseline.RowsPerSecond),
-                engineSide.Loss,
+                first.Registration, first.Engine, baseline,
+                Ratio(first.Engine.SignalsPerSecond, baseline.RowsPerSecond),
+                loss,
                 ServerLogSummary.Read(files.ServerLog, files.ServerLog),
-                engineSide.StartFailures,
+                engineSides.SelectMany(s => s.ServerStartFailures).ToArray(),
                 naive,
-                naive is null ? null : Ratio(engineSide.Engine.SignalsPerSecond, naive.WritesPerSecond));
+                naive is null ? null : Ratio(first.Engine.SignalsPerSecond, naive.WritesPerSecond),
+                settings.Storage == StorageMode.Postgres ? ScalingFigures.Of(engineSides, baseline, naive) : null);
             files.Write(report);
             Console.WriteLine(ConsoleSummary.Render(report, files.Json, files.Markdown));
-            if (engineSide.Loss.Lost > 0)
+            if (loss.Lost > 0)
             {
-                Console.Error.WriteLine($"FAIL: {engineSide.Loss.Lost:N0} acknowledged signals were lost.");
+                Console.Error.WriteLine($"FAIL: {loss.Lost:N0} acknowledged signals were lost"
+                    + (engineSides.Count == 1 ? "." : $" ({string.Join(", ", engineSides.Where(s => s.Loss.Lost > 0).Select(s => $"{ServerCountFigures.Label(s.Servers)}: {s.Loss.Lost:N0}"))})."));
                 return 1;
             }
 
@@ -145,90 +144,42 @@ public static class IngestBenchmark
         }
         finally
         {
-            await RunCleanup.ReleaseAsync(serverLogs, files.ServerLog, scratch, cluster, rawSchema);
+            await RunCleanup.ReleaseAsync(serverLogs, files.ServerLog, scratch, rawSchema);
         }
     }
-
-    private static double Ratio(double engine, double baseline) => baseline > 0 ? Math.Round(engine / baseline, 4) : 0;
-
-    /// <summary>The servers' storage configuration in cluster mode (kept out of the reports: the connection string may hold a password).</summary>
-    private static Dictionary<string, string> PostgresStorage(string connectionString) => new(StringComparer.Ordinal)
-    {
-        ["Storage:Provider"] = "PostgreSQL",
-        ["Storage:ConnectionString"] = connectionString,
-    };
 
     /// <summary>
-    /// The engine's side: start the server(s), register the population through the first, measure durable ingest
-    /// from clients spread round-robin over the servers, re-post a sample of what was acknowledged, kill every
-    /// server outright and look for every acknowledged signal in the signal log (the SQLite file, or the PostgreSQL table).
+    /// One server count on PostgreSQL: its own scratch schema, data folders and logs. With one count the names are the
+    /// ones the benchmark always used; with several, each count's carry the count.
     /// </summary>
-    private static async Task<EngineSide> RunEngineSideAsync(
-        IngestSettings settings, IReadOnlyList<ServerLaunch> launches, string? postgres, EntityPopulation population, SignalWorkload workload,
-        TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<EngineSideFigures> RunServerCountAsync(
+        IngestSettings settings, int step, string runId, string apiKey, IReadOnlyDictionary<string, string> serverSettings, DirectoryInfo scratch,
+        List<ServerLogFile> serverLogs, EntityPopulation population, SignalWorkload workload, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var startFailures = new List<string>();
-        RegistrationFigures registration;
-        EngineFigures engine;
-        AcknowledgedSignals acknowledged;
-        RepostCheck.Outcome repost;
-        var servers = new List<ServerProcess>();
-        var apis = new List<EngineApi>();
-        try
+        var servers = settings.ServerCounts[step];
+        var several = settings.ServerCounts.Count > 1;
+        var folder = several ? Directory.CreateDirectory(Path.Combine(scratch.FullName, $"servers{servers}")).FullName : scratch.FullName;
+        var logs = Enumerable.Range(1, servers)
+            .Select(n => new ServerLogFile(
+                several ? $"{ServerCountFigures.Label(servers)}: server {n} of {servers}" : $"server {n} of {servers}",
+                Path.Combine(folder, n == 1 ? "server.log" : $"server{n}.log")))
+            .ToArray();
+        serverLogs.AddRange(logs);
+        if (several)
         {
-            foreach (var launch in launches)
-            {
-                var server = await ServerStarter.StartAsync(launch, startFailures, cancellationToken);
-                servers.Add(server);
-                apis.Add(new EngineApi(server.BaseAddress, launch.ApiKey, settings.Clients));
-                Console.WriteLine($"          started pid {server.ProcessId} on {server.BaseAddress}, data in {launch.DataDirectory}");
-            }
-
-            Console.WriteLine($"1. registering {settings.Entities:N0} entities through POST /api/v1/entities");
-            registration = await RegistrationPhase.RunAsync(apis[0], population, settings.Clients, cancellationToken);
-            Console.WriteLine($"   {registration.PerSecond:N0} entities/s");
-
-            Console.WriteLine($"2. engine: {settings.Clients} clients posting batches of {settings.Batch} to POST /api/v1/signals"
-                + (servers.Count > 1 ? $", spread over {servers.Count} servers" : ""));
-            (engine, acknowledged) = await new EngineIngestPhase(apis, workload, servers, settings.Batch, settings.Clients, meterDatabase: postgres is not null)
-                .RunAsync(warmup, duration, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            Console.WriteLine($"   {engine.SignalsPerSecond:N0} durable signals/s, request p99 {engine.RequestLatency.P99Ms:0.0} ms");
-
-            var sample = acknowledged.Sample(settings.Verify, new Random());
-            Console.WriteLine($"3. re-posting {sample.Length:N0} of {acknowledged.Count:N0} acknowledged signals; each must be a duplicate");
-            repost = await RepostCheck.RunAsync(apis, workload, sample, settings.Batch, settings.Clients, cancellationToken);
-
-            Console.WriteLine(postgres is null
-                ? "   killing the server (SIGKILL) and reading its signal log file"
-                : "   killing every server (SIGKILL) and reading signal_log");
-            foreach (var server in servers)
-            {
-                server.Kill();
-            }
-        }
-        finally
-        {
-            foreach (var api in apis)
-            {
-                api.Dispose();
-            }
-
-            foreach (var server in servers)
-            {
-                server.Dispose();
-            }
+            Console.WriteLine();
+            Console.WriteLine($"== {ServerCountFigures.Label(servers)} ({step + 1} of {settings.ServerCounts.Count}) on one PostgreSQL ==");
         }
 
-        var inLog = postgres is null
-            ? LogFileCheck.Run(Path.Combine(launches[0].DataDirectory, "signals.db"), workload, acknowledged)
-            : await PostgresLogCheck.RunAsync(postgres, workload, acknowledged, cancellationToken);
-        var loss = new LossFigures(
-            acknowledged.Count, repost.Reposted, repost.Duplicates, repost.Accepted, inLog.Found, inLog.Missing,
-            repost.Accepted + inLog.Missing);
-        Console.WriteLine($"   lost {loss.Lost:N0}: re-post {repost.Duplicates:N0} duplicates, {repost.Accepted:N0} new; log {inLog.Found:N0} found, {inLog.Missing:N0} missing");
-        return new EngineSide(registration, engine, loss, startFailures);
+        IReadOnlyList<ServerLaunch> Launches(IReadOnlyDictionary<string, string> storage) => logs
+            .Select((log, index) => new ServerLaunch(settings.ServerDll, Path.Combine(folder, $"server{index + 1}"), log.Path, apiKey, serverSettings, storage))
+            .ToArray();
+
+        var schema = several ? $"{SchemaName(runId)}_s{servers}" : SchemaName(runId);
+        return await ClusterIngestStep.RunAsync(settings, schema, Launches, population, workload, warmup, duration, cancellationToken);
     }
 
-    private sealed record EngineSide(RegistrationFigures Registration, EngineFigures Engine, LossFigures Loss, IReadOnlyList<string> StartFailures);
+    private static string SchemaName(string runId) => "loadtest_" + runId.Replace('-', '_');
+
+    private static double Ratio(double engine, double baseline) => baseline > 0 ? Math.Round(engine / baseline, 4) : 0;
 }

@@ -26,9 +26,12 @@ public static class IngestCommandLine
     public static readonly IntegerOption Verify = new("verify", 0, 10_000_000, 50_000,
         "acknowledged signals re-posted afterwards; each must come back a duplicate");
 
-    /// <summary>Servers to start; its default depends on --storage (1 for SQLite, 2 for PostgreSQL).</summary>
-    public static readonly IntegerOption Servers = new("servers", 1, 8, 1,
-        "server processes; more than 1 needs --storage postgres (default 1 for sqlite, 2 for postgres)");
+    /// <summary>
+    /// Servers to start, or a list of counts to run one after the other on the same PostgreSQL (each on a fresh schema),
+    /// so one run shows how the cluster scales; its default depends on --storage (1 for SQLite, 2 for PostgreSQL).
+    /// </summary>
+    public static readonly IntegerListOption Servers = new("servers", 1, 8,
+        "server processes; more than 1, or a list (e.g. 1,2,3: each count in turn on a fresh schema), needs --storage postgres (default 1 for sqlite, 2 for postgres)");
 
     /// <summary>Where the default PostgreSQL connection string comes from.</summary>
     public const string PostgresEnvironmentVariable = "RISKENGINE_TEST_POSTGRES";
@@ -39,7 +42,7 @@ public static class IngestCommandLine
     private const string ServerDllOption = "server-dll";
     private const string OutOption = "out";
 
-    private static readonly IntegerOption[] Numeric = [Seconds, Warmup, Batch, Clients, Entities, Verify, Servers];
+    private static readonly IntegerOption[] Numeric = [Seconds, Warmup, Batch, Clients, Entities, Verify];
 
     /// <summary>True when the arguments ask for help (<c>-h</c>, <c>--help</c>), wherever it appears.</summary>
     public static bool AsksForHelp(IEnumerable<string> arguments) =>
@@ -62,6 +65,7 @@ public static class IngestCommandLine
             text.AppendLine(option.HelpLine);
         }
 
+        text.AppendLine(Servers.HelpLine);
         text.AppendLine($"  --{StorageOption + " KIND",-24} sqlite (default: one server, embedded files, beside raw SQLite inserts) or postgres");
         text.AppendLine($"  {"",-26} (a cluster on a fresh schema, beside raw binary COPY and naive per-signal state writes)");
         text.AppendLine($"  --{PostgresOption + " CONN",-24} PostgreSQL to use with --storage postgres (default ${PostgresEnvironmentVariable});");
@@ -86,10 +90,12 @@ public static class IngestCommandLine
         int Number(IntegerOption option) => values.TryGetValue(option.Name, out var text) ? option.Parse(text) : option.Default;
 
         var storage = ParseStorage(values);
-        var servers = values.ContainsKey(Servers.Name) ? Number(Servers) : storage == StorageMode.Postgres ? DefaultPostgresServers : 1;
-        if (storage == StorageMode.Sqlite && servers != 1)
+        IReadOnlyList<int> servers = values.TryGetValue(Servers.Name, out var serversText)
+            ? Servers.Parse(serversText)
+            : [storage == StorageMode.Postgres ? DefaultPostgresServers : 1];
+        if (storage == StorageMode.Sqlite && servers is not [1])
         {
-            throw new UsageException($"--{Servers.Name} {servers}: SQLite mode runs one server; a cluster needs --{StorageOption} postgres.");
+            throw new UsageException($"--{Servers.Name} {string.Join(',', servers)}: SQLite mode runs one server; a cluster needs --{StorageOption} postgres.");
         }
 
         var postgres = PostgresConnectionOption.Parse(values, storage, StorageOption);
@@ -100,13 +106,13 @@ public static class IngestCommandLine
             OutDirectory: PathOption.Parse(values, OutOption, repository?.DefaultResultsDirectory),
             ServerSettings: serverSettings,
             Storage: storage,
-            Servers: servers,
+            ServerCounts: servers,
             Postgres: postgres);
         return settings;
     }
 
     private static IEnumerable<string> KnownNames =>
-        Numeric.Select(o => o.Name).Append(StorageOption).Append(PostgresOption).Append(ServerDllOption).Append(OutOption).Append(OptionTokens.SetOption);
+        Numeric.Select(o => o.Name).Append(Servers.Name).Append(StorageOption).Append(PostgresOption).Append(ServerDllOption).Append(OutOption).Append(OptionTokens.SetOption);
 
     private static StorageMode ParseStorage(IReadOnlyDictionary<string, string> values)
     {

@@ -11,7 +11,10 @@ namespace RiskEngine.LoadTests.CommandLine;
 /// <param name="OutDirectory">Where the JSON and Markdown reports go.</param>
 /// <param name="ServerSettings">Extra server configuration (Section:Key=value, or environment variables), for experiments.</param>
 /// <param name="Storage">Where the servers keep their data: the embedded SQLite files, or a PostgreSQL cluster.</param>
-/// <param name="Servers">How many server processes (a cluster when more than one; PostgreSQL only).</param>
+/// <param name="ServerCounts">
+/// How many server processes (a cluster when more than one; PostgreSQL only); several counts run one after the other,
+/// each on a fresh schema, in the order given.
+/// </param>
 /// <param name="Postgres">The PostgreSQL connection string (PostgreSQL mode only; never written to the reports).</param>
 public sealed record IngestSettings(
     int Seconds,
@@ -23,6 +26,13 @@ public sealed record IngestSettings(
     string ServerDll,
     string OutDirectory,
     IReadOnlyDictionary<string, string> ServerSettings,
-    StorageMode Storage = StorageMode.Sqlite,
-    int Servers = 1,
-    [property: System.Text.Json.Serialization.JsonIgnore] string? Postgres = null);
+    StorageMode Storage,
+    IReadOnlyList<int> ServerCounts,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? Postgres = null)
+{
+    /// <summary>
+    /// The first (usually the only) count: the one the report's single-count fields (<c>engine</c>, <c>ratio</c>, ...)
+    /// describe; kept in the JSON as <c>servers</c> so tools written before the list form still read it.
+    /// </summary>
+    public int Servers => ServerCounts[0];
+}

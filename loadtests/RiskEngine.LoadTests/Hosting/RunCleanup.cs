@@ -4,7 +4,11 @@ namespace RiskEngine.LoadTests.Hosting;
 public static class RunCleanup
 {
     /// <summary>Keeps the servers' logs beside the report, deletes the scratch folder, drops the scratch schemas (nulls skipped).</summary>
-    public static async Task ReleaseAsync(IReadOnlyList<string> serverLogs, string keptLog, DirectoryInfo scratch, params IAsyncDisposable?[] schemas)
+    public static Task ReleaseAsync(IReadOnlyList<string> serverLogs, string keptLog, DirectoryInfo scratch, params IAsyncDisposable?[] schemas) =>
+        ReleaseAsync(ServerLogFile.Numbered(serverLogs), keptLog, scratch, schemas);
+
+    /// <summary>Keeps the servers' logs beside the report under their headers, deletes the scratch folder, drops the scratch schemas (nulls skipped).</summary>
+    public static async Task ReleaseAsync(IReadOnlyList<ServerLogFile> serverLogs, string keptLog, DirectoryInfo scratch, params IAsyncDisposable?[] schemas)
     {
         ServerLogs.Keep(serverLogs, keptLog);
         await ScratchFolder.DeleteAsync(scratch);

@@ -3,29 +3,32 @@ namespace RiskEngine.LoadTests.Hosting;
 /// <summary>Keeps the servers' logs beside the reports, whether the run succeeded or not: they explain both.</summary>
 public static class ServerLogs
 {
-    /// <summary>Copies one log as it is; several go into one file, each under a header line.</summary>
-    public static void Keep(IReadOnlyList<string> scratchLogs, string kept)
+    /// <summary>Copies one log as it is; several go into one file, each under a header line ("server n of N").</summary>
+    public static void Keep(IReadOnlyList<string> scratchLogs, string kept) => Keep(ServerLogFile.Numbered(scratchLogs), kept);
+
+    /// <summary>Copies one log as it is; several go into one file, each under its header line.</summary>
+    public static void Keep(IReadOnlyList<ServerLogFile> scratchLogs, string kept)
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(kept))!);
             if (scratchLogs.Count == 1)
             {
-                if (File.Exists(scratchLogs[0]))
+                if (File.Exists(scratchLogs[0].Path))
                 {
-                    File.Copy(scratchLogs[0], kept, overwrite: true);
+                    File.Copy(scratchLogs[0].Path, kept, overwrite: true);
                 }
 
                 return;
             }
 
             using var output = new StreamWriter(kept, append: false);
-            for (var n = 0; n < scratchLogs.Count; n++)
+            foreach (var log in scratchLogs)
             {
-                output.WriteLine($"==== server {n + 1} of {scratchLogs.Count} ====");
-                if (File.Exists(scratchLogs[n]))
+                output.WriteLine($"==== {log.Header} ====");
+                if (File.Exists(log.Path))
                 {
-                    foreach (var line in File.ReadLines(scratchLogs[n]))
+                    foreach (var line in File.ReadLines(log.Path))
                     {
                         output.WriteLine(line);
                     }

@@ -24,6 +24,16 @@ public sealed class PostgresScratchSchema : IAsyncDisposable
     /// <summary>The given connection string with <c>Search Path</c> set to this schema.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// The servers' storage configuration for this schema (cluster mode), for <c>db migrate</c> and the server launches; kept out
+    /// of the reports: the connection string may hold a password.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServerStorage => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Storage:Provider"] = "PostgreSQL",
+        ["Storage:ConnectionString"] = ConnectionString,
+    };
+
     /// <exception cref="NpgsqlException">PostgreSQL could not be reached or refused to create the schema.</exception>
     public static async Task<PostgresScratchSchema> CreateAsync(string connectionString, string name, CancellationToken cancellationToken)
     {

@@ -25,10 +25,14 @@ public sealed record ApplyFigures(
     long MaxApplyLag,
     double? DrainSeconds)
 {
-    /// <summary>The figures between two readings, with the readings taken in between; null when the server does not report applied signals.</summary>
+    /// <summary>
+    /// The figures between two readings (each summed over the servers), with the readings taken in between; null when
+    /// a server does not report applied signals, or the two readings were not summed over as many servers (a server
+    /// that did not answer one of them would show as a drop or a leap).
+    /// </summary>
     public static ApplyFigures? Between(StatsSample start, StatsSample end, IEnumerable<StatsSample> between, double durablePerSecond)
     {
-        if (start.AppliedTotal is not { } first || end.AppliedTotal is not { } last || end.Seconds <= start.Seconds)
+        if (start.AppliedTotal is not { } first || end.AppliedTotal is not { } last || end.Seconds <= start.Seconds || start.Servers != end.Servers)
         {
             return null;
         }

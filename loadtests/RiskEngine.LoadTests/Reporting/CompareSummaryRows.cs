@@ -88,13 +88,14 @@ public static class CompareSummaryRows
         null => target.Value is null ? "not measured" : "no target",
     };
 
-    /// <summary>A target's figure in its unit: "0.62x", "812 ms", "41,250/s", "0".</summary>
+    /// <summary>A target's figure in its unit: "0.62x", "812 ms", "41.3 µs", "41,250/s", "0".</summary>
     public static string Value(TargetFigure target) => target.Value is not { } value
         ? "-"
         : target.Unit switch
         {
             "x" => value.ToString("0.000", CultureInfo.InvariantCulture) + "x",
             "ms" => N(value) + " ms",
+            "µs" => value.ToString("0.0", CultureInfo.InvariantCulture) + " µs",
             "/s" => N(value) + "/s",
             _ => N(value),
         };

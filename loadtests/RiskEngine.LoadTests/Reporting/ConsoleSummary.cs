@@ -2,7 +2,7 @@ using System.Text;
 
 namespace RiskEngine.LoadTests.Reporting;
 
-/// <summary>The summary table printed at the end of a run.</summary>
+/// <summary>The summary printed at the end of a run: the figures, and on PostgreSQL the scaling table and the targets.</summary>
 public static class ConsoleSummary
 {
     public static string Render(IngestReport report, string jsonPath, string markdownPath)
@@ -19,6 +19,30 @@ public static class ConsoleSummary
         foreach (var (what, figure, detail) in rows)
         {
             text.AppendLine($"{what.PadRight(whatWidth)}  {figure.PadLeft(figureWidth)}  {detail}");
+        }
+
+        if (report.Scaling is { } scaling)
+        {
+            text.AppendLine();
+            text.AppendLine("scaling on one PostgreSQL (same run; µs are CPU time per durable signal, or per row for raw COPY):");
+            var (header, table) = ClusterSummaryRows.Table(report, scaling);
+            var widths = header.Select((title, column) => Math.Max(title.Length, table.Max(row => row[column].Length))).ToArray();
+            text.AppendLine("  " + string.Join("  ", header.Select((title, column) => title.PadLeft(widths[column]))));
+            foreach (var row in table)
+            {
+                text.AppendLine("  " + string.Join("  ", row.Select((cell, column) => cell.PadLeft(widths[column]))));
+            }
+
+            text.AppendLine();
+            text.AppendLine("targets (reported, not enforced; the exit code is about loss):");
+            var targets = ClusterSummaryRows.Targets(scaling);
+            var targetWidth = targets.Max(t => t.What.Length);
+            var valueWidth = targets.Max(t => t.Figure.Length);
+            var goalWidth = targets.Max(t => t.Target.Length);
+            foreach (var (what, figure, target, verdict, detail) in targets)
+            {
+                text.AppendLine($"  {what.PadRight(targetWidth)}  {figure.PadLeft(valueWidth)}  {target.PadRight(goalWidth)}  {verdict,-12}  {detail}");
+            }
         }
 
         text.AppendLine();

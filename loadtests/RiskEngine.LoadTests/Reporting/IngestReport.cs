@@ -2,7 +2,12 @@ using RiskEngine.LoadTests.CommandLine;
 
 namespace RiskEngine.LoadTests.Reporting;
 
-/// <summary>Everything one ingest benchmark run measured, as written to the JSON report.</summary>
+/// <summary>
+/// Everything one ingest benchmark run measured, as written to the JSON report. With several server counts
+/// (<c>--servers 1,2,3</c>) the single-count fields describe the first count (<see cref="IngestSettings.Servers"/>), so tools
+/// written before the list form still read a consistent report, except <see cref="Loss"/>, <see cref="ServerLog"/> and
+/// <see cref="ServerStartFailures"/>, which cover every count; <see cref="Scaling"/> has each count's figures.
+/// </summary>
 /// <param name="Benchmark">"ingest".</param>
 /// <param name="RunId">Tags this run's source ids and file names.</param>
 /// <param name="StartedAt">When the run started.</param>
@@ -18,6 +23,7 @@ namespace RiskEngine.LoadTests.Reporting;
 /// <param name="ServerLog">What the server logged during the run.</param>
 /// <param name="Naive">PostgreSQL mode: naive per-signal state writes (one WriteToStorageKey round trip per signal); null for SQLite.</param>
 /// <param name="NaiveRatio">PostgreSQL mode: engine signals/s divided by naive writes/s; null for SQLite.</param>
+/// <param name="Scaling">PostgreSQL mode: each server count's figures (durable and applied signals/s, CPU per signal, ratios) and the targets; null for SQLite.</param>
 /// <param name="ServerStartFailures">Starts of the server that died before it was ready (each retried with a fresh data folder): their first error.</param>
 public sealed record IngestReport(
     string Benchmark,
@@ -35,4 +41,5 @@ public sealed record IngestReport(
     ServerLogSummary ServerLog,
     IReadOnlyList<string> ServerStartFailures,
     NaiveFigures? Naive = null,
-    double? NaiveRatio = null);
+    double? NaiveRatio = null,
+    ScalingFigures? Scaling = null);

@@ -15,4 +15,15 @@ public sealed record LossFigures(
     long RepostAccepted,
     long FoundInLogAfterKill,
     long MissingInLogAfterKill,
-    long Lost);
+    long Lost)
+{
+    /// <summary>Several runs' checks taken together (each server count of one run): every count added up.</summary>
+    public static LossFigures Total(IReadOnlyList<LossFigures> parts) => new(
+        parts.Sum(p => p.Acknowledged),
+        parts.Sum(p => p.Reposted),
+        parts.Sum(p => p.RepostDuplicates),
+        parts.Sum(p => p.RepostAccepted),
+        parts.Sum(p => p.FoundInLogAfterKill),
+        parts.Sum(p => p.MissingInLogAfterKill),
+        parts.Sum(p => p.Lost));
+}

@@ -57,6 +57,7 @@ public sealed class ServerStatsSampler : IAsyncDisposable
             return null;
         }
 
+        var sent = _runClock.Elapsed;
         var answers = await Task.WhenAll(_apis.Select(api => api.GetStatsAsync(cancellationToken)));
         var stats = answers.Where(a => a.Answer is not null).Select(a => a.Answer!).ToArray();
         if (stats.Length == 0)
@@ -70,26 +71,10 @@ public sealed class ServerStatsSampler : IAsyncDisposable
             return null;
         }
 
-        var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (type, count) in stats.SelectMany(s => s.Activations.ByType ?? new Dictionary<string, long>()))
-        {
-            byType[type] = byType.GetValueOrDefault(type) + count;
-        }
-
-        var sample = new StatsSample(
-            Math.Round(_runClock.Elapsed.TotalSeconds, 2),
-            _stage,
-            stats.Length,
-            stats.Sum(s => s.WorkingSetBytes),
-            stats.Sum(s => s.ManagedHeapBytes),
-            stats.Sum(s => s.Activations.Total),
-            byType,
-            SumOf(stats, s => s.ApplyLag),
-            SumOf(stats, s => s.AppliedTotal),
-            SumOf(stats, s => s.Refused),
-            SumOf(stats, s => s.ResidentSnapshots),
-            SumOf(stats, s => s.ResidentSnapshotBytes),
-            SumOf(stats, s => s.UnwrittenSnapshots));
+        // Stamped halfway through the requests: a busy server may take a second to answer, and its counts are from
+        // somewhere in between; stamping the answer's arrival would stretch the span a rate is computed over.
+        var answered = _runClock.Elapsed;
+        var sample = StatsSample.Sum(Math.Round(((sent + answered) / 2).TotalSeconds, 2), _stage, stats);
         lock (_lock)
         {
             _samples.Add(sample);
@@ -97,10 +82,6 @@ public sealed class ServerStatsSampler : IAsyncDisposable
 
         return sample;
     }
-
-    /// <summary>The sum over the servers, or null when one of them did not report the figure (a partial sum would mislead).</summary>
-    private static long? SumOf(SystemStats[] stats, Func<SystemStats, long?> figure) =>
-        stats.All(s => figure(s) is not null) ? stats.Sum(s => figure(s)!.Value) : null;
 
     private async Task RunAsync(CancellationToken stop)
     {

@@ -1,3 +1,5 @@
+using RiskEngine.LoadTests.Api;
+
 namespace RiskEngine.LoadTests.Stats;
 
 /// <summary>One reading of GET /api/v1/system/stats, summed over the servers that answered.</summary>
@@ -27,4 +29,37 @@ public sealed record StatsSample(
     long? Refused = null,
     long? ResidentSnapshots = null,
     long? ResidentSnapshotBytes = null,
-    long? UnwrittenSnapshots = null);
+    long? UnwrittenSnapshots = null)
+{
+    /// <summary>One reading of each server that answered, taken together: every figure summed over them.</summary>
+    /// <param name="seconds">Since the run started.</param>
+    /// <param name="stage">What the run was doing.</param>
+    /// <param name="answers">One <see cref="SystemStats"/> per server that answered; at least one.</param>
+    public static StatsSample Sum(double seconds, string stage, IReadOnlyList<SystemStats> answers)
+    {
+        var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (type, count) in answers.SelectMany(s => s.Activations.ByType ?? new Dictionary<string, long>()))
+        {
+            byType[type] = byType.GetValueOrDefault(type) + count;
+        }
+
+        return new StatsSample(
+            seconds,
+            stage,
+            answers.Count,
+            answers.Sum(s => s.WorkingSetBytes),
+            answers.Sum(s => s.ManagedHeapBytes),
+            answers.Sum(s => s.Activations.Total),
+            byType,
+            SumOf(answers, s => s.ApplyLag),
+            SumOf(answers, s => s.AppliedTotal),
+            SumOf(answers, s => s.Refused),
+            SumOf(answers, s => s.ResidentSnapshots),
+            SumOf(answers, s => s.ResidentSnapshotBytes),
+            SumOf(answers, s => s.UnwrittenSnapshots));
+    }
+
+    /// <summary>The sum over the servers, or null when one of them did not report the figure (a partial sum would mislead).</summary>
+    private static long? SumOf(IReadOnlyList<SystemStats> answers, Func<SystemStats, long?> figure) =>
+        answers.All(s => figure(s) is not null) ? answers.Sum(s => figure(s)!.Value) : null;
+}
