@@ -10,8 +10,9 @@ namespace RiskEngine.Grains.Subjects;
 public sealed class EntityGrain(
     [PersistentState(StorageNames.EntityState, StorageNames.Subjects)] IPersistentState<EntityState> state,
     SubjectServices services,
+    SnapshotFold fold,
     ILogger<EntityGrain> logger)
-    : SubjectGrain<EntityState>(state, services, logger), IEntityGrain
+    : SubjectGrain<EntityState>(state, services, fold, logger), IEntityGrain
 {
     protected override async Task<SubjectFacts> LoadFactsAsync(CancellationToken cancellationToken) =>
         await EntityFacts.LoadAsync(Services.Directory, SubjectId, cancellationToken);

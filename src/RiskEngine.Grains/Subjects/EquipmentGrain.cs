@@ -10,8 +10,9 @@ namespace RiskEngine.Grains.Subjects;
 public sealed class EquipmentGrain(
     [PersistentState(StorageNames.EquipmentState, StorageNames.Subjects)] IPersistentState<EquipmentState> state,
     SubjectServices services,
+    SnapshotFold fold,
     ILogger<EquipmentGrain> logger)
-    : SubjectGrain<EquipmentState>(state, services, logger), IEquipmentGrain
+    : SubjectGrain<EquipmentState>(state, services, fold, logger), IEquipmentGrain
 {
     protected override async Task<SubjectFacts> LoadFactsAsync(CancellationToken cancellationToken) =>
         await EquipmentFacts.LoadAsync(Services.Directory, SubjectId, cancellationToken);

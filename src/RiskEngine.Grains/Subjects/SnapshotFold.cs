@@ -279,6 +279,9 @@ public sealed partial class SnapshotFold
         return await ApplyAndStoreAsync(stateName, grain, subjectId, state, facts, await tail, version, forceReports: true);
     }
 
+    /// <summary>Whether a signal of the subject that arrived now would be folded here, were its grain not in memory.</summary>
+    public bool MayFoldNow(GrainId grain) => _options.FoldIdleSubjects && MayFold(grain);
+
     /// <summary>
     /// Whether this server may fold the subject now: it owns the subject, and membership has not moved for a while (when
     /// it moves, grains of subjects another server now owns are sent out of memory here, and the others do the same).

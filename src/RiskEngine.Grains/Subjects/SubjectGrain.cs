@@ -18,7 +18,9 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly IPersistentState<TState> _state;
+    private readonly SnapshotFold _snapshotFold;
     private readonly ILogger _logger;
+    private bool _read;
     private bool _tellOnActivation;
     private IGrainTimer? _activationTeller;
     private bool _unstored;
@@ -27,10 +29,11 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     // What activation replayed from the log: usually the very signals whose delivery activated the grain, which are no repeat.
     private HashSet<long> _replayedAtActivation = [];
 
-    protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, ILogger logger)
+    protected SubjectGrain(IPersistentState<TState> state, SubjectServices services, SnapshotFold snapshotFold, ILogger logger)
     {
         _state = state;
         Services = services;
+        _snapshotFold = snapshotFold;
         _logger = logger;
     }
 
@@ -114,6 +117,15 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         {
             await SendAndStoreAsync(effects, mustStore: false);
         }
+
+        // A grain that only ever applied signals (activated while membership settled, or because a fold failed) leaves
+        // memory as soon as its subject may be folded again: kept until the idle collection, every subject that had a
+        // signal in the settling seconds after a server joined went on applying through its grain, at a tenth more CPU
+        // per signal for the two-server cluster. A subject that is read keeps its grain.
+        if (!_read && _snapshotFold.MayFoldNow(this.GetGrainId()))
+        {
+            DeactivateOnIdle();
+        }
     }
 
     public Task LeaveMemoryAsync()
@@ -132,8 +144,11 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
         }
     }
 
-    public Task<SubjectRiskView> GetRiskAsync() =>
-        Task.FromResult(SubjectViews.Of(SubjectId, Facts, State, _fold.History, Services, Services.Clock.GetUtcNow()));
+    public Task<SubjectRiskView> GetRiskAsync()
+    {
+        _read = true;
+        return Task.FromResult(SubjectViews.Of(SubjectId, Facts, State, _fold.History, Services, Services.Clock.GetUtcNow()));
+    }
 
     /// <summary>
     /// Rescores after a change that is not one of the subject's own signals (a new registration, an owned unit's risk),
