@@ -101,22 +101,11 @@ public static class IngestEngineSide
             Console.WriteLine(postgres is null
                 ? "   killing the server (SIGKILL) and reading its signal log file"
                 : "   killing every server (SIGKILL) and reading signal_log");
-            foreach (var server in servers)
-            {
-                server.Kill();
-            }
+            RunningServers.KillAll(servers);
         }
         finally
         {
-            foreach (var api in apis)
-            {
-                api.Dispose();
-            }
-
-            foreach (var server in servers)
-            {
-                server.Dispose();
-            }
+            RunningServers.Release(apis, servers);
         }
 
         var inLog = postgres is null

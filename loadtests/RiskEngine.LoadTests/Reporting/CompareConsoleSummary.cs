@@ -22,15 +22,7 @@ public static class CompareConsoleSummary
         }
 
         text.AppendLine();
-        text.AppendLine("targets:");
-        var targets = CompareSummaryRows.Targets(report);
-        var targetWidth = targets.Max(t => t.What.Length);
-        var valueWidth = targets.Max(t => t.Figure.Length);
-        var goalWidth = targets.Max(t => t.Target.Length);
-        foreach (var (what, figure, target, verdict, detail) in targets)
-        {
-            text.AppendLine($"  {what.PadRight(targetWidth)}  {figure.PadLeft(valueWidth)}  {target.PadRight(goalWidth)}  {verdict,-12}  {detail}");
-        }
+        TargetLines.Append(text, "targets:", CompareSummaryRows.Targets(report));
 
         ReportSections.ConsoleProblemsAndFiles(text, report.Problems, files.Json, files.Markdown);
         return text.ToString();

@@ -34,15 +34,7 @@ public static class ConsoleSummary
             }
 
             text.AppendLine();
-            text.AppendLine("targets (reported, not enforced; the exit code is about loss):");
-            var targets = ClusterSummaryRows.Targets(scaling);
-            var targetWidth = targets.Max(t => t.What.Length);
-            var valueWidth = targets.Max(t => t.Figure.Length);
-            var goalWidth = targets.Max(t => t.Target.Length);
-            foreach (var (what, figure, target, verdict, detail) in targets)
-            {
-                text.AppendLine($"  {what.PadRight(targetWidth)}  {figure.PadLeft(valueWidth)}  {target.PadRight(goalWidth)}  {verdict,-12}  {detail}");
-            }
+            TargetLines.Append(text, "targets (reported, not enforced; the exit code is about loss):", ClusterSummaryRows.Targets(scaling));
         }
 
         text.AppendLine();

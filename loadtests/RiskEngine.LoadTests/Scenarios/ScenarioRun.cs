@@ -312,22 +312,11 @@ public static class ScenarioRun
             }
 
             Console.WriteLine(postgres is null ? "   killing the server (SIGKILL) and reading its signal log file" : "   killing every server (SIGKILL) and reading signal_log");
-            foreach (var server in servers)
-            {
-                server.Kill();
-            }
+            RunningServers.KillAll(servers);
         }
         finally
         {
-            foreach (var api in apis)
-            {
-                api.Dispose();
-            }
-
-            foreach (var server in servers)
-            {
-                server.Dispose();
-            }
+            RunningServers.Release(apis, servers);
         }
 
         var allStreams = plans.SelectMany(p => p.Streams).ToArray();
