@@ -50,8 +50,22 @@ public static class BatchBodyReader
             throw TooLarge(maxBytes);
         }
 
+        // The JSON reader checks UTF-8 only when a string is read, deep in validation; checked here once, a body with
+        // invalid bytes is refused as a whole, with its offset, instead of failing mid-way through the items.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            throw new BatchBodyException(StatusCodes.Status400BadRequest, "Not UTF-8",
+                $"The body is not valid UTF-8 (first invalid byte at offset {FirstInvalidUtf8(body)}); send JSON encoded as UTF-8.");
+        }
+
         var items = IsNdjson(request) ? ReadNdjson(body, maxItems) : ReadArray(body, maxItems);
         return items;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> body)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(body, new char[body.Length], out var read, out _, replaceInvalidSequences: false);
+        return read;
     }
 
     private static bool IsNdjson(HttpRequest request) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Orleans.Runtime;
+using RiskEngine.Storage;
 
 namespace RiskEngine.Server.Http;
 
@@ -45,12 +46,15 @@ public sealed partial class TransientFailureHandler(IProblemDetailsService probl
             $"A server of the cluster is unreachable and its subjects are moving to the others. Sending it again is safe; retry after {RetryAfterSeconds} s.",
         TimeoutException =>
             $"The engine did not answer in time (a server may have just failed). Sending it again is safe; retry after {RetryAfterSeconds} s.",
+        StorageUnavailableException storage =>
+            $"The engine cannot store anything for now: {storage.Reason}. Sending it again is safe; retry after {RetryAfterSeconds} s.",
         NpgsqlException { IsTransient: true } =>
             $"The database cannot be reached for now. Sending it again is safe; retry after {RetryAfterSeconds} s.",
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
         _ => null,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: {Error}: {Message}")]
+    // Debug: the failing part (the log writer, Orleans membership) tells of the fault once, not per request.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} answered 503: {Error}: {Message}")]
     private static partial void LogTransient(ILogger logger, string method, PathString path, string error, string message);
 }

@@ -40,6 +40,7 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
     private readonly PostgreSqlSignalWriter _writer;
     private readonly Task _writerLoop;
     private readonly BatchQueue<TailRequest, IReadOnlyList<LoggedSignal>> _tails;
+    private readonly StorageFaultEpisode _faults;
     private long _commits;
     private long _queuedRows;
 
@@ -51,6 +52,7 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
         _listener = listener;
         _logger = logger;
         _maxRowsPerCommit = maxRowsPerCommit;
+        _faults = new StorageFaultEpisode("PostgreSQL signal log", logger);
         _writer = new PostgreSqlSignalWriter(dataSource);
         _writerLoop = Task.Run(RunWriterAsync);
         _tails = BatchQueue<TailRequest, IReadOnlyList<LoggedSignal>>.Asynchronous(ReadTailsAsync, maxBatch: 1000, concurrency: 4);
@@ -130,6 +132,18 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
         try
         {
             appended = await _writer.CommitAsync(group).ConfigureAwait(false);
+            _faults.Succeeded();
+        }
+        catch (Exception error) when (AsStorageFault(error) is { } fault)
+        {
+            // Unreachable or out of resources: every request would fail alike, so none is retried alone.
+            _faults.Failed(fault);
+            foreach (var request in group)
+            {
+                request.Reject(fault);
+            }
+
+            return;
         }
         catch (PostgresException error) when (group.Count > 1 && !error.IsTransient)
         {
@@ -171,6 +185,20 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
             request.Complete();
         }
     }
+
+    /// <summary>The failure as a fault of the database rather than of the group's data, or null.</summary>
+    private static StorageUnavailableException? AsStorageFault(Exception error) => error switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.DiskFull } =>
+            new StorageUnavailableException("the database server is out of disk space", error),
+        PostgresException postgres when postgres.SqlState.StartsWith("53", StringComparison.Ordinal) || postgres.SqlState.StartsWith("58", StringComparison.Ordinal) =>
+            new StorageUnavailableException($"the database server cannot take writes ({postgres.SqlState}: {postgres.MessageText})", error),
+        NpgsqlException { IsTransient: true } =>
+            new StorageUnavailableException("the database cannot be reached", error),
+        SignalCommitUncertainException =>
+            new StorageUnavailableException("the connection to the database was lost while committing: the signals may or may not be kept, and sending them again is safe (a repeat counts once)", error),
+        _ => null,
+    };
 
     /// <summary>
     /// Batched: every activating subject reads its log tail, nearly always empty or a few rows, so one statement with a

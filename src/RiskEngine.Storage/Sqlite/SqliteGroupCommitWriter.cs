@@ -22,6 +22,13 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
     private readonly Thread _thread;
     private readonly ILogger _logger;
     private readonly int _maxRowsPerCommit;
+    private readonly StorageFaultEpisode _faults;
+
+    // SQLite's primary result codes (sqlite3.h) for faults of the file rather than of the statement.
+    private const int SqliteReadOnly = 8;
+    private const int SqliteIoError = 10;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
     private SqliteTransaction? _transaction;
     private long _queuedRows;
     private int _disposed;
@@ -29,6 +36,7 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
     public SqliteGroupCommitWriter(string connectionString, int maxRowsPerCommit, ILogger logger)
     {
         _logger = logger;
+        _faults = new StorageFaultEpisode("embedded database", logger);
         _maxRowsPerCommit = maxRowsPerCommit;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
@@ -115,7 +123,21 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
         // but costs as much as the inserts themselves, so a failed group is instead re-run a request at a time.
         if (TryCommit(live, out var error))
         {
+            _faults.Succeeded();
             Complete(live);
+            return;
+        }
+
+        // A fault of the file (full disk, I/O error) fails every request alike: re-running them one by one would only
+        // fail each again, so they are all refused at once, as "not now".
+        if (AsStorageFault(error!) is { } fault)
+        {
+            _faults.Failed(fault);
+            foreach (var request in live)
+            {
+                request.Reject(fault);
+            }
+
             return;
         }
 
@@ -167,6 +189,18 @@ public sealed partial class SqliteGroupCommitWriter : IDisposable
             _transaction = null;
         }
     }
+
+    /// <summary>The failure as a fault of the file rather than of the request, or null.</summary>
+    private static StorageUnavailableException? AsStorageFault(Exception error) => error is SqliteException sqlite
+        ? sqlite.SqliteErrorCode switch
+        {
+            SqliteFull => new StorageUnavailableException("the disk under the embedded database is full", error),
+            SqliteIoError => new StorageUnavailableException("the embedded database's file cannot be written (I/O error)", error),
+            SqliteCantOpen => new StorageUnavailableException("the embedded database's file cannot be opened", error),
+            SqliteReadOnly => new StorageUnavailableException("the embedded database's file is read-only", error),
+            _ => null,
+        }
+        : null;
 
     private void Complete(IReadOnlyList<WriteRequest> requests)
     {

@@ -140,7 +140,7 @@ public sealed class EngineProcess : IDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > 400)
+        while (_output.Count > 2000)
         {
             _output.TryDequeue(out _);
         }
