@@ -16,6 +16,8 @@ public sealed partial class DispatchRecovery(
     IngestAdmission admission,
     ILocalSiloDetails silo,
     IClusterMembershipService membership,
+    LogRun run,
+    TimeProvider clock,
     ILogger<DispatchRecovery> logger)
 {
     private const int PageSize = 5000;
@@ -32,6 +34,7 @@ public sealed partial class DispatchRecovery(
     {
         var head = await log.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         await checkpoints.WriteAsync(Owner, head, cancellationToken).ConfigureAwait(false);
+        run.Claimed(Owner);
     }
 
     /// <summary>Replays past the rows of owners no longer in the cluster; returns how many signals it re-dispatched.</summary>
@@ -47,6 +50,9 @@ public sealed partial class DispatchRecovery(
                 return 0;
             }
 
+            // First stop the gone runs from appending (a frozen server may still wake): whatever they committed is then
+            // below the head the replay reads, and nothing they commit later can be acknowledged.
+            await checkpoints.FenceAsync(gone.Select(r => r.Key).ToArray(), cancellationToken).ConfigureAwait(false);
             var from = gone.Min(r => r.Value);
             var replayed = await ReplayAsync(from, cancellationToken).ConfigureAwait(false);
             foreach (var (owner, _) in gone)
@@ -102,15 +108,38 @@ public sealed partial class DispatchRecovery(
         }
     }
 
-    /// <summary>The rows of runs that <paramref name="snapshot"/> does not list as alive, this run excepted.</summary>
+    // A server claims its row before its silo joins the cluster, and joining may take a while on a busy machine: a row
+    // of a run the membership does not know yet is that run's own until long after any join would have finished.
+    private static readonly TimeSpan JoinGrace = TimeSpan.FromMinutes(10);
+
+    // Orleans numbers a silo's generation in seconds from this date, so a run's name tells when it started.
+    private static readonly DateTimeOffset GenerationEpoch = new(2022, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The rows of runs that have ended, this run excepted: those <paramref name="snapshot"/> lists as dead, and those it
+    /// does not list at all once they are too old to be still joining. When the rows are not shared (embedded mode) every
+    /// other run has ended. Fencing a run still joining would stop its appends, and deleting its row would leave its
+    /// changes with no checkpoint.
+    /// </summary>
     private IEnumerable<KeyValuePair<string, long>> Gone(IReadOnlyDictionary<string, long> rows, ClusterMembershipSnapshot snapshot)
     {
-        var alive = snapshot.Members.Values
-            .Where(m => m.Status is not SiloStatus.Dead)
-            .Select(m => m.SiloAddress.ToParsableString())
-            .Append(Owner)
-            .ToHashSet(StringComparer.Ordinal);
-        return rows.Where(r => !alive.Contains(r.Key));
+        var members = snapshot.Members.Values.ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.Status, StringComparer.Ordinal);
+        return rows.Where(r => r.Key != Owner && (members.TryGetValue(r.Key, out var status)
+            ? status == SiloStatus.Dead
+            : !checkpoints.SharedByServers || StartedBefore(r.Key, clock.GetUtcNow() - JoinGrace)));
+    }
+
+    private static bool StartedBefore(string run, DateTimeOffset moment)
+    {
+        try
+        {
+            return GenerationEpoch.AddSeconds(SiloAddress.FromParsableString(run).Generation) < moment;
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Not a silo's name: no server of the cluster can be running as it.
+            return true;
+        }
     }
 
     private async Task<long> ReplayAsync(long from, CancellationToken cancellationToken)

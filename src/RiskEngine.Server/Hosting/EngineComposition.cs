@@ -1,3 +1,4 @@
+using RiskEngine.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RiskEngine.Domain;
@@ -71,6 +72,7 @@ public static class EngineComposition
         services.AddSingleton<SubjectRouter>();
         services.AddPlacementDirector<SubjectOwnerPlacement, SubjectOwnerPlacementDirector>();
         services.AddSingleton<SignalPipeline>();
+        services.AddSingleton<LogRun>();
         services.AddSingleton<DispatchRecovery>();
         services.AddSingleton<CheckpointWriter>();
         services.AddSingleton<DistrictReports>();

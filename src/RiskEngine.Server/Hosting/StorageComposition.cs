@@ -26,7 +26,7 @@ public static class StorageComposition
         services.AddSingleton<ISignalCommitListener>(sp => sp.GetRequiredService<SignalDispatcher>());
         services.AddSingleton<ISignalLog>(sp => new PostgreSqlSignalLog(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISignalCommitListener>(),
-            storage.MaxRowsPerCommit, sp.GetRequiredService<ILogger<PostgreSqlSignalLog>>()));
+            storage.MaxRowsPerCommit, sp.GetRequiredService<LogRun>(), sp.GetRequiredService<ILogger<PostgreSqlSignalLog>>()));
         services.AddSingleton<ISubjectDirectory>(sp => new PostgreSqlSubjectDirectory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDispatchCheckpointStore, PostgreSqlCheckpointStore>();
         services.AddSingleton(sp => RelationalDatabase.ForPostgreSql(sp.GetRequiredService<NpgsqlDataSource>()));

@@ -5,6 +5,8 @@ namespace RiskEngine.Storage.PostgreSql;
 /// <summary>Recovery checkpoints on PostgreSQL, one row per server run, shared by all servers of a cluster.</summary>
 public sealed class PostgreSqlCheckpointStore(NpgsqlDataSource dataSource) : IDispatchCheckpointStore
 {
+    public bool SharedByServers => true;
+
     public async Task<long> ReadAsync(string owner, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT seq FROM dispatch_checkpoint WHERE owner = $1");
@@ -41,6 +43,16 @@ public sealed class PostgreSqlCheckpointStore(NpgsqlDataSource dataSource) : IDi
         await using var command = dataSource.CreateCommand("UPDATE dispatch_checkpoint SET seq = least(seq, $2) WHERE owner = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = seq });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task FenceAsync(IReadOnlyCollection<string> owners, CancellationToken cancellationToken = default)
+    {
+        // Waits for the runs' appends holding their rows: a frozen server's transaction is ended by its session's
+        // timeouts (see PostgreSqlSignalWriter), well within this statement's.
+        await using var command = dataSource.CreateCommand("UPDATE dispatch_checkpoint SET fenced = true WHERE owner = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owners.ToArray() });
+        command.CommandTimeout = 120;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -24,6 +24,9 @@ namespace RiskEngine.Storage.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, IDisposable
 {
+    /// <summary>Raised by dispatch_checkpoint_hold (migration 007) for a run the cluster fenced off.</summary>
+    private const string FencedOffState = "RE001";
+
     private const string Columns = "seq, source, source_id, subject_kind, subject_id, kind, occurred_at, ingested_at, data";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -44,7 +47,7 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
     private long _commits;
     private long _queuedRows;
 
-    public PostgreSqlSignalLog(NpgsqlDataSource dataSource, TimeProvider clock, ISignalCommitListener listener, int maxRowsPerCommit, ILogger<PostgreSqlSignalLog> logger)
+    public PostgreSqlSignalLog(NpgsqlDataSource dataSource, TimeProvider clock, ISignalCommitListener listener, int maxRowsPerCommit, LogRun run, ILogger<PostgreSqlSignalLog> logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRowsPerCommit, 1);
         _dataSource = dataSource;
@@ -53,7 +56,7 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
         _logger = logger;
         _maxRowsPerCommit = maxRowsPerCommit;
         _faults = new StorageFaultEpisode("PostgreSQL signal log", logger);
-        _writer = new PostgreSqlSignalWriter(dataSource);
+        _writer = new PostgreSqlSignalWriter(dataSource, run);
         _writerLoop = Task.Run(RunWriterAsync);
         _tails = BatchQueue<TailRequest, IReadOnlyList<LoggedSignal>>.Asynchronous(ReadTailsAsync, maxBatch: 1000, concurrency: 4);
     }
@@ -189,6 +192,8 @@ public sealed partial class PostgreSqlSignalLog : ISignalLog, IAsyncDisposable, 
     /// <summary>The failure as a fault of the database rather than of the group's data, or null.</summary>
     private static StorageUnavailableException? AsStorageFault(Exception error) => error switch
     {
+        PostgresException { SqlState: FencedOffState } =>
+            new StorageUnavailableException("this server was declared gone by the cluster, which took over its subjects; it takes no more signals (send them to another server)", error),
         PostgresException { SqlState: PostgresErrorCodes.DiskFull } =>
             new StorageUnavailableException("the database server is out of disk space", error),
         PostgresException postgres when postgres.SqlState.StartsWith("53", StringComparison.Ordinal) || postgres.SqlState.StartsWith("58", StringComparison.Ordinal) =>

@@ -20,7 +20,7 @@ namespace RiskEngine.Storage.PostgreSql;
 /// every reader takes that).
 /// Not thread-safe: the log's single writer loop is its only caller.
 /// </summary>
-internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
+internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource, LogRun run) : IAsyncDisposable
 {
     // Session-temporary and emptied at every commit: no WAL, no bloat, created once per connection. Identifiers
     // collate as in signal_log ("C"), so the sorts and joins on them compare bytes.
@@ -70,6 +70,13 @@ internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsy
         " WHERE u.id = d.subject_id AND (u.last_maintenance IS NULL OR u.last_maintenance < d.occurred_at)";
 
     private static readonly string MaintenanceWire = SignalKind.Maintenance.ToWire();
+
+    // Holds this run's checkpoint row until commit, failing when the cluster has fenced the run off (migration 007).
+    private const string HoldRun = "SELECT dispatch_checkpoint_hold($1)";
+
+    // A writer frozen mid-group (SIGSTOP, a VM paused) would hold its run's row, and the recovery that fences the run
+    // waits for that: PostgreSQL ends such a transaction instead. A healthy group takes milliseconds to a few seconds.
+    private const string SessionTimeouts = "SET idle_in_transaction_session_timeout = '5s'; SET statement_timeout = '30s'";
 
     private NpgsqlConnection? _connection;
 
@@ -178,13 +185,18 @@ internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsy
         }
     }
 
-    private static async Task<List<LoggedSignal>> ApplyAsync(NpgsqlConnection connection, List<(SignalAppendRequest Request, int Index)> staged)
+    private async Task<List<LoggedSignal>> ApplyAsync(NpgsqlConnection connection, List<(SignalAppendRequest Request, int Index)> staged)
     {
         // Not prepared on purpose: planned per group, the staging table's actual size steers the joins.
-        await using var batch = new NpgsqlBatch(connection)
+        await using var batch = new NpgsqlBatch(connection);
+        if (run.Name is { } name)
         {
-            BatchCommands = { new NpgsqlBatchCommand(InsertSignals), new NpgsqlBatchCommand(InsertSubjects) },
-        };
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(HoldRun) { Parameters = { new NpgsqlParameter<string> { TypedValue = name } } });
+        }
+
+        var holdsRun = batch.BatchCommands.Count;
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertSignals));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertSubjects));
         if (staged.Any(s => s.Request.NextDue[s.Index] is not null))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(UpdateNextDue));
@@ -204,6 +216,11 @@ internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsy
 
         var appended = new List<LoggedSignal>();
         await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
+        for (var skipped = 0; skipped < holdsRun; skipped++)
+        {
+            await reader.NextResultAsync().ConfigureAwait(false);
+        }
+
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
             var (request, index) = staged[byKey[(reader.GetString(1), reader.GetString(2))]];
@@ -233,7 +250,7 @@ internal sealed class PostgreSqlSignalWriter(NpgsqlDataSource dataSource) : IAsy
         var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         try
         {
-            await using var create = new NpgsqlCommand(CreateStaging, connection);
+            await using var create = new NpgsqlCommand(CreateStaging + "; " + SessionTimeouts, connection);
             await create.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         catch

@@ -3,6 +3,8 @@ namespace RiskEngine.Storage.Sqlite;
 /// <summary>Dispatch checkpoints in the embedded SQLite file.</summary>
 public sealed class SqliteCheckpointStore(SqliteDatabase database) : IDispatchCheckpointStore
 {
+    public bool SharedByServers => false;
+
     public Task<long> ReadAsync(string owner, CancellationToken cancellationToken = default) =>
         database.ReadAsync(connection =>
         {
@@ -55,4 +57,7 @@ public sealed class SqliteCheckpointStore(SqliteDatabase database) : IDispatchCh
             command.Parameters.AddWithValue("@seq", seq);
             return command.ExecuteNonQuery();
         }, cancellationToken);
+
+    /// <summary>Nothing to fence: the embedded files are open in one process at a time, so a gone run is a dead process.</summary>
+    public Task FenceAsync(IReadOnlyCollection<string> owners, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

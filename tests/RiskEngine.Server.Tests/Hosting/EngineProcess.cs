@@ -119,6 +119,19 @@ public sealed class EngineProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGSTOP: the process freezes mid-whatever (as a paused VM or a long GC stall would), its sockets open.</summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>SIGCONT: a frozen process runs on from where it stopped.</summary>
+    public void Thaw() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>The last lines the server printed, for failure messages.</summary>
     public string OutputTail(int lines = 120) => string.Join('\n', _output.TakeLast(lines));
 

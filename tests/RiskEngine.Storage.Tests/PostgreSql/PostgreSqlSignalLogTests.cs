@@ -13,10 +13,10 @@ public sealed class PostgreSqlSignalLogTests(MigratedSchemaFixture fixture) : IC
     private readonly RecordingListener _listener = new();
     private readonly List<PostgreSqlSignalLog> _logs = [];
 
-    private PostgreSqlSignalLog Open(ISignalCommitListener? listener = null, int maxRowsPerCommit = 10_000)
+    private PostgreSqlSignalLog Open(ISignalCommitListener? listener = null, int maxRowsPerCommit = 10_000, LogRun? run = null)
     {
         var log = new PostgreSqlSignalLog(fixture.DataSource, TimeProvider.System, listener ?? _listener, maxRowsPerCommit,
-            NullLogger<PostgreSqlSignalLog>.Instance);
+            run ?? new LogRun(), NullLogger<PostgreSqlSignalLog>.Instance);
         _logs.Add(log);
         return log;
     }
@@ -214,7 +214,7 @@ public sealed class PostgreSqlSignalLogTests(MigratedSchemaFixture fixture) : IC
         }
 
         var stalled = other.AppendAsync([Inspection(source, "second", unit, DateTimeOffset.UtcNow.AddDays(-1), new DateOnly(2028, 1, 1))]);
-        await Eventually.HoldsAsync(UnitRowWaitersAsync, "the other server's group waits on the unit's row", TimeSpan.FromSeconds(30));
+        await Eventually.HoldsAsync(() => LockWaitersAsync(UpdateNextDue), "the other server's group waits on the unit's row", TimeSpan.FromSeconds(30));
 
         var appended = await mine.AppendAsync([Complaint("mine")]).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -225,11 +225,52 @@ public sealed class PostgreSqlSignalLogTests(MigratedSchemaFixture fixture) : IC
         Assert.Equal(["first", "second"], (await mine.ReadSubjectAsync(unit, 0, 100)).Select(s => s.SourceId));
     }
 
-    private async Task<bool> UnitRowWaitersAsync()
+    private const string UpdateNextDue = "UPDATE subject u SET next_due";
+
+    /// <summary>Whether a session runs a statement starting with <paramref name="statement"/> and waits for a lock.</summary>
+    private async Task<bool> LockWaitersAsync(string statement)
     {
         await using var command = fixture.DataSource.CreateCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE subject u SET next_due%'");
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND starts_with(query, $1)");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = statement });
         return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    [Fact]
+    public async Task A_run_fenced_off_by_recovery_appends_nothing_more_and_the_fence_waits_for_its_append_under_way()
+    {
+        var checkpoints = new PostgreSqlCheckpointStore(fixture.DataSource);
+        var name = "run-" + Guid.NewGuid().ToString("n");
+        await checkpoints.WriteAsync(name, 0);
+        var run = new LogRun();
+        run.Claimed(name);
+        var log = Open(run: run);
+        Assert.Equal(1, (await log.AppendAsync([Complaint("while-alive")])).Accepted);
+
+        // An append of the run holds its row while in flight: here a third session stalls it on the subject's row.
+        await using var blocker = await fixture.DataSource.OpenConnectionAsync();
+        await using var blocking = await blocker.BeginTransactionAsync();
+        var unit = TestSubjects.Unit();
+        await Open().AppendAsync([Inspection(_source, "unit-first", unit, DateTimeOffset.UtcNow.AddDays(-2), new DateOnly(2027, 1, 1))]);
+        await using (var lockUnit = new Npgsql.NpgsqlCommand("SELECT 1 FROM subject WHERE id = $1 FOR UPDATE", blocker, blocking))
+        {
+            lockUnit.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = unit });
+            await lockUnit.ExecuteScalarAsync();
+        }
+
+        var underWay = log.AppendAsync([Inspection(_source, "under-way", unit, DateTimeOffset.UtcNow.AddDays(-1), new DateOnly(2028, 1, 1))]);
+        await Eventually.HoldsAsync(() => LockWaitersAsync(UpdateNextDue), "the run's append waits on the unit's row", TimeSpan.FromSeconds(30));
+        var fencing = checkpoints.FenceAsync([name]);
+        await Eventually.HoldsAsync(() => LockWaitersAsync("UPDATE dispatch_checkpoint SET fenced"), "the fence waits for the append holding the run's row", TimeSpan.FromSeconds(30));
+        Assert.False(fencing.IsCompleted);
+
+        await blocking.RollbackAsync();
+        Assert.Equal(1, (await underWay).Accepted);
+        await fencing;
+
+        var refused = await Assert.ThrowsAsync<StorageUnavailableException>(() => log.AppendAsync([Complaint("after-fence")]));
+        Assert.Contains("declared gone", refused.Reason);
+        Assert.DoesNotContain(await log.ReadSubjectAsync(_entity, 0, 100), s => s.SourceId == "after-fence");
     }
 
     [Fact]
@@ -300,7 +341,7 @@ public sealed class PostgreSqlSignalLogTests(MigratedSchemaFixture fixture) : IC
         var application = "writer-" + Guid.NewGuid().ToString("N")[..8];
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(fixture.Schema.ConnectionString) { ApplicationName = application };
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(builder.ConnectionString);
-        await using var log = new PostgreSqlSignalLog(dataSource, TimeProvider.System, _listener, 100, NullLogger<PostgreSqlSignalLog>.Instance);
+        await using var log = new PostgreSqlSignalLog(dataSource, TimeProvider.System, _listener, 100, new LogRun(), NullLogger<PostgreSqlSignalLog>.Instance);
         await log.AppendAsync([Complaint("before")]);
 
         // What a server restart, a failover or an idle timeout in a proxy does to the connection the writer keeps.

@@ -58,7 +58,7 @@ public sealed class PostgreSqlSubjectDirectoryTests(MigratedSchemaFixture fixtur
     public async Task A_subject_first_seen_in_a_signal_counts_as_updated_when_it_is_registered_later()
     {
         var id = TestSubjects.Entity();
-        await using (var log = new PostgreSqlSignalLog(fixture.DataSource, TimeProvider.System, new RecordingListener(), 1000, NullLogger<PostgreSqlSignalLog>.Instance))
+        await using (var log = new PostgreSqlSignalLog(fixture.DataSource, TimeProvider.System, new RecordingListener(), 1000, new LogRun(), NullLogger<PostgreSqlSignalLog>.Instance))
         {
             await log.AppendAsync([new SignalToAppend(TestSubjects.Source(), "1", SubjectKind.Entity, id, SignalKind.Complaint,
                 _now, SignalFactsCodec.ToJson(new ComplaintFacts(null)), _district)]);
@@ -103,7 +103,7 @@ public sealed class PostgreSqlSubjectDirectoryTests(MigratedSchemaFixture fixtur
         var code = TestSubjects.Unit();
         var maintained = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
         await directory.UpsertEquipmentAsync([new EquipmentRegistration(code, "lift", null, _district, EquipmentClass.Elevator, new DateOnly(2027, 1, 1), maintained)]);
-        await using (var log = new PostgreSqlSignalLog(fixture.DataSource, TimeProvider.System, new RecordingListener(), 1000, NullLogger<PostgreSqlSignalLog>.Instance))
+        await using (var log = new PostgreSqlSignalLog(fixture.DataSource, TimeProvider.System, new RecordingListener(), 1000, new LogRun(), NullLogger<PostgreSqlSignalLog>.Instance))
         {
             await log.AppendAsync([new SignalToAppend(TestSubjects.Source(), "i", SubjectKind.Equipment, code, SignalKind.EquipmentInspection,
                 _now, SignalFactsCodec.ToJson(new EquipmentInspectionFacts(false, new DateOnly(2027, 11, 1))), null)]);
