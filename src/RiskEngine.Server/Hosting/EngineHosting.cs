@@ -27,7 +27,7 @@ public static class EngineHosting
         services.AddEngineApi();
         services.AddLivePush();
         services.AddEngineAuth();
-        services.AddEngineTelemetry();
+        builder.AddEngineTelemetry();
         return builder;
     }
 
