@@ -60,12 +60,12 @@ public static class ImportCommand
     {
         try
         {
+            var file = RegistryFile.Open(request.Kind, request.InputPath, request.Encoding);
             if (string.IsNullOrWhiteSpace(request.ApiKey))
             {
                 throw new ImportUsageException($"set {ApiKeyVariable} to an API key with the 'ingest' scope");
             }
 
-            var file = RegistryFile.Open(request.Kind, request.InputPath, request.Encoding);
             using var client = CreateClient(request);
             var clock = Stopwatch.StartNew();
             var title = $"import {request.Kind.Name}";
