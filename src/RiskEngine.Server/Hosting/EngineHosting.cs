@@ -23,6 +23,7 @@ public static class EngineHosting
         services.AddHostedService<CredentialsStartup>();
         services.AddHostedService<EngineLifecycle>();
         services.AddHostedService<DemoFeed>();
+        services.AddHostedService<WallAddressBanner>();
         builder.AddEngineSilo(storage);
         services.AddEngineApi();
         services.AddLivePush();
