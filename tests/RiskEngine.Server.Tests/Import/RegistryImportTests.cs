@@ -58,12 +58,15 @@ public sealed partial class RegistryImportTests : IClassFixture<EngineServerFixt
         var first = ImportCheckpoint.Read(ImportCheckpoint.PathFor(csv.Path))!;
         using var api = new EngineApi(_server.CreateClient());
         var before = await api.GetEntityAsync(csv.GoodIds[7]);
+        var entityGrainsBefore = await EntityGrainsAsync(api);
 
         Assert.Equal(1, await ImportAsync(csv.Path, new StringWriter(), batchSize: 600));
 
         var second = ImportCheckpoint.Read(ImportCheckpoint.PathFor(csv.Path))!;
         Assert.Equal((csv.GoodIds.Count, 0L), (first.Created, first.Updated));
-        Assert.Equal((0L, first.Rejected), (second.Created, second.Rejected));
+        Assert.Equal((0L, (long)csv.GoodIds.Count, first.Rejected), (second.Created, second.Updated, second.Rejected));
+        // Nothing changed, so no subject's grain was woken to hear of it.
+        Assert.True(await EntityGrainsAsync(api) <= entityGrainsBefore, "the second run brought entity grains into memory");
         Assert.Equal(firstReport, File.ReadAllText(RejectionReport.PathFor(csv.Path)));
         var after = await api.GetEntityAsync(csv.GoodIds[7]);
         Assert.Equal((before.Name, before.District, before.Score, before.Level), (after.Name, after.District, after.Score, after.Level));
@@ -143,6 +146,12 @@ public sealed partial class RegistryImportTests : IClassFixture<EngineServerFixt
         ImportCommand.RunAsync(
             new ImportRequest(new EntityRegistryKind(), path, (server ?? _server).BaseAddress, TestApiKeys.Full, resume, batchSize, 3, CsvEncoding.Auto, RejectionReport.PathFor(path)),
             output, output, CancellationToken.None);
+
+    private static async Task<long> EntityGrainsAsync(EngineApi api)
+    {
+        var stats = await api.GetAsync<System.Text.Json.JsonElement>("/api/v1/system/stats");
+        return stats.GetProperty("activations").GetProperty("byType").TryGetProperty("EntityGrain", out var count) ? count.GetInt64() : 0;
+    }
 
     // Line number -> reason, from the report beside the input.
     private static Dictionary<long, string> ReportedLines(string input) =>
