@@ -130,6 +130,34 @@ public sealed partial class RegistryImportTests : IClassFixture<EngineServerFixt
     }
 
     [Fact]
+    public async Task Equipment_columns_are_found_by_name_and_a_class_the_code_contradicts_is_refused()
+    {
+        var path = Path.Combine(_folder.Path, "units.csv");
+        var (good, wrongClass, badDate) = (TestSubjects.ElevatorCode(), TestSubjects.ElevatorCode(), TestSubjects.ElevatorCode());
+        var owner = TestSubjects.Uscc();
+        File.WriteAllText(path,
+            "Name,OWNER,code,lastMaintenance,class,nextInspectionDue,district\n" +
+            $"1号客梯,{owner},{good},2026-11-15T09:00:00+08:00,3,2027-03-01,\n" +
+            $"2号客梯,{owner},{wrongClass},,2,2027-03-01,\n" +
+            $"3号客梯,{owner},{badDate},,Elevator,2027-13-01,420112\n",
+            new UTF8Encoding(false));
+        var output = new StringWriter();
+
+        var exitCode = await ImportCommand.RunAsync(
+            new ImportRequest(new EquipmentRegistryKind(), path, _server.BaseAddress, TestApiKeys.Full, false, 100, 1, CsvEncoding.Auto, RejectionReport.PathFor(path)),
+            output, output, CancellationToken.None);
+
+        Assert.True(exitCode == 1, output.ToString());
+        var reported = ReportedLines(path);
+        Assert.Equal([3L, 4L], reported.Keys.Order());
+        Assert.StartsWith("class: '2'", reported[3], StringComparison.Ordinal);
+        Assert.StartsWith("nextInspectionDue:", reported[4], StringComparison.Ordinal);
+        using var api = new EngineApi(_server.CreateClient());
+        var unit = await api.GetEquipmentAsync(good);
+        Assert.Equal(("1号客梯", TestSubjects.Dongxihu), (unit.Name, unit.District));
+    }
+
+    [Fact]
     public async Task A_file_without_the_identifier_column_is_bad_usage()
     {
         var path = Path.Combine(_folder.Path, "no-uscc.csv");
