@@ -40,7 +40,9 @@ public sealed class ImportProgressView(TextWriter output, bool interactive)
                 var result = await work(tally =>
                 {
                     task.Value = tally.ThroughByte;
-                    task.Description = Markup.Escape($"{title}: {Describe(tally, clock.Elapsed)}");
+                    // Short, so that bar, percentage and time left fit an 80-column terminal beside it.
+                    task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"line {tally.ThroughLine:N0} · {tally.Rejected:N0} rejected · {Rate(tally, clock.Elapsed):N0}/s"));
                 });
                 task.Value = task.MaxValue;
                 return result;
