@@ -35,10 +35,11 @@ public static class ImportCommand
         var file = new Argument<FileInfo>("FILE") { Description = $"CSV with the columns {string.Join(",", kind.Columns)} named in its header (any order; {kind.Columns[0]} required)." };
         var url = HttpAddressOption.Create("--url", "The running server, e.g. http://127.0.0.1:5000.");
         var resume = new Option<bool>("--resume") { Description = "Go on after the last acknowledged line of an earlier run of this file (FILE.import-progress.json)." };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per request; at most the server's Ingest:MaxItemsPerRequest.", DefaultValueFactory = _ => DefaultBatchSize };
-        batchSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1_000_000) { r.AddError("--batch-size must be between 1 and 1000000."); } });
-        var inFlight = new Option<int>("--in-flight") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 4 };
-        inFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) { r.AddError("--in-flight must be between 1 and 64."); } });
+        // Named as the load tool names them: --batch (items per request) and --clients (requests at once).
+        var batchSize = new Option<int>("--batch") { Description = "Rows per request; at most the server's Ingest:MaxItemsPerRequest.", DefaultValueFactory = _ => DefaultBatchSize };
+        batchSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1_000_000) { r.AddError("--batch must be between 1 and 1000000."); } });
+        var inFlight = new Option<int>("--clients") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 4 };
+        inFlight.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) { r.AddError("--clients must be between 1 and 64."); } });
         var encoding = new Option<string>("--encoding") { Description = "Text encoding; auto: UTF-8 (with or without BOM), else GB18030.", DefaultValueFactory = _ => CsvEncoding.Auto };
         encoding.AcceptOnlyFromAmong(CsvEncoding.Names);
         var report = new Option<FileInfo>("--report") { Description = "Where the rejected lines go (line,id,reason); default FILE.rejected.csv." };

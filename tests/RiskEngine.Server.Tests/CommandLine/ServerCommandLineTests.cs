@@ -38,6 +38,7 @@ public sealed class ServerCommandLineTests
     [InlineData("import entities f.csv", "--url")]
     [InlineData("import entities f.csv --url ftp://x", "http(s) address")]
     [InlineData("import equipment f.csv --url http://127.0.0.1:5000 --encoding latin1", "latin1")]
+    [InlineData("import entities f.csv --url http://127.0.0.1:5000 --clients 0", "--clients must be between 1 and 64")]
     [InlineData("db", "Required command")]
     public async Task A_wrong_command_line_exits_2_naming_what_is_wrong(string command, string named)
     {

@@ -96,7 +96,7 @@ public sealed partial class RegistryImportTests : IClassFixture<EngineServerFixt
         ]);
         var csv = RegistryCsv.WriteEntities(Path.Combine(_folder.Path, "entities.csv"), rows: 6_000, everyNthBad: 150, new UTF8Encoding(true));
         var checkpointPath = ImportCheckpoint.PathFor(csv.Path);
-        using (var importer = StartImporterProcess(slow.BaseAddress, csv.Path, "--batch-size", "100", "--in-flight", "1"))
+        using (var importer = StartImporterProcess(slow.BaseAddress, csv.Path, "--batch", "100", "--clients", "1"))
         {
             await Eventually.ReadAsync(
                 () => Task.FromResult(File.Exists(checkpointPath) ? ImportCheckpoint.Read(checkpointPath) : null),
