@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
 using RiskEngine.LoadTests;
 using RiskEngine.LoadTests.CommandLine;
@@ -35,70 +38,100 @@ void Usage(TextWriter output)
     output.WriteLine("Each command takes --help. Quick check: dotnet run -c Release --project loadtests/RiskEngine.LoadTests -- smoke");
 }
 
-if (args.Length == 0 || args[0] is "-h" or "--help" or "-?" or "help")
+string Help(string command) => command switch
 {
-    Usage(args.Length == 0 ? Console.Error : Console.Out);
-    return args.Length == 0 ? 2 : 0;
+    IngestCommandLine.Command => IngestCommandLine.Help(repository),
+    CompareCommandLine.Command => CompareCommandLine.Help(repository),
+    _ => ScenarioCommandLine.Help(ScenarioCatalog.Find(command)!, repository),
+};
+
+async Task<int> RunAsync(string command, string[] options)
+{
+    try
+    {
+        if (command == CompareCommandLine.Command)
+        {
+            return await CompareRun.RunAsync(CompareCommandLine.Parse(options, repository), repository, interrupted.Token);
+        }
+
+        if (command == IngestCommandLine.Command)
+        {
+            return await IngestBenchmark.RunAsync(IngestCommandLine.Parse(options, repository), repository, interrupted.Token);
+        }
+
+        var definition = ScenarioCatalog.Find(command)!;
+        return await ScenarioRun.RunAsync(ScenarioCommandLine.Parse(definition, options, repository), repository, interrupted.Token);
+    }
+    catch (UsageException error)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+        Console.Error.WriteLine();
+        Console.Error.WriteLine(Help(command));
+        return 2;
+    }
+    catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("Interrupted; the servers were stopped and the scratch folders removed.");
+        return 130;
+    }
+    catch (Exception error) when (error is InvalidOperationException or ServerStartException or TimeoutException or IOException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
+    {
+        Console.Error.WriteLine($"FAIL: {error.Message}");
+        return 1;
+    }
 }
 
-var command = args[0];
-var options = args.Skip(1).ToArray();
-var definition = ScenarioCatalog.Find(command);
-if (command != IngestCommandLine.Command && command != CompareCommandLine.Command && definition is null)
+// The commands are dispatched by System.CommandLine; each command's options are read by its own parser (on the same
+// library's tokens, see OptionTokens), which knows their ranges and defaults and words its help and errors.
+var root = new RootCommand("RiskEngine load tests and benchmarks.");
+foreach (var name in new[] { IngestCommandLine.Command, CompareCommandLine.Command }.Concat(ScenarioCatalog.All.Select(s => s.Name)))
 {
-    Console.Error.WriteLine($"error: unknown command '{command}'; known: {IngestCommandLine.Command}, {CompareCommandLine.Command}, {ScenarioCatalog.Names}.");
+    var command = new Command(name) { TreatUnmatchedTokensAsErrors = false };
+    command.SetAction((parsed, _) => RunAsync(name, [.. parsed.UnmatchedTokens]));
+    root.Subcommands.Add(command);
+}
+
+root.SetAction(_ =>
+{
+    Usage(Console.Error);
+    return 2;
+});
+var help = root.Options.OfType<HelpOption>().Single();
+help.Action = new ToolHelp(command => Console.WriteLine(Help(command)), () => Usage(Console.Out), root.Name);
+
+if (args is ["help"])
+{
+    Usage(Console.Out);
+    return 0;
+}
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"error: unknown command '{args[0]}'; known: {IngestCommandLine.Command}, {CompareCommandLine.Command}, {ScenarioCatalog.Names}.");
     Console.Error.WriteLine();
     Usage(Console.Error);
     return 2;
 }
 
-string Help() => command switch
-{
-    IngestCommandLine.Command => IngestCommandLine.Help(repository),
-    CompareCommandLine.Command => CompareCommandLine.Help(repository),
-    _ => ScenarioCommandLine.Help(definition!, repository),
-};
+// The run handles SIGINT and SIGTERM itself (above), so that its servers are stopped and its folders removed.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
 
-var asksForHelp = command switch
+/// <summary>--help at any level: the tool's usage, or the command's own help text with ranges and defaults.</summary>
+internal sealed class ToolHelp(Action<string> commandHelp, Action usage, string rootName) : SynchronousCommandLineAction
 {
-    IngestCommandLine.Command => IngestCommandLine.AsksForHelp(options),
-    CompareCommandLine.Command => CompareCommandLine.AsksForHelp(options),
-    _ => ScenarioCommandLine.AsksForHelp(options),
-};
-if (asksForHelp)
-{
-    Console.WriteLine(Help());
-    return 0;
-}
-
-try
-{
-    if (command == CompareCommandLine.Command)
+    public override int Invoke(ParseResult parseResult)
     {
-        return await CompareRun.RunAsync(CompareCommandLine.Parse(options, repository), repository, interrupted.Token);
-    }
+        var command = parseResult.CommandResult.Command.Name;
+        if (command == rootName)
+        {
+            usage();
+        }
+        else
+        {
+            commandHelp(command);
+        }
 
-    if (definition is null)
-    {
-        return await IngestBenchmark.RunAsync(IngestCommandLine.Parse(options, repository), repository, interrupted.Token);
+        return 0;
     }
-
-    return await ScenarioRun.RunAsync(ScenarioCommandLine.Parse(definition, options, repository), repository, interrupted.Token);
-}
-catch (UsageException error)
-{
-    Console.Error.WriteLine($"error: {error.Message}");
-    Console.Error.WriteLine();
-    Console.Error.WriteLine(Help());
-    return 2;
-}
-catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
-{
-    Console.Error.WriteLine("Interrupted; the servers were stopped and the scratch folders removed.");
-    return 130;
-}
-catch (Exception error) when (error is InvalidOperationException or ServerStartException or TimeoutException or IOException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
-{
-    Console.Error.WriteLine($"FAIL: {error.Message}");
-    return 1;
 }

@@ -17,6 +17,7 @@ public sealed class EngineMetrics
     private readonly Histogram<double> _appendLatency;
     private readonly Histogram<double> _applyLatency;
     private readonly Counter<long> _refused;
+    private readonly Histogram<double> _frameLatency;
 
     public EngineMetrics(IMeterFactory meters)
     {
@@ -30,6 +31,7 @@ public sealed class EngineMetrics
         _appendLatency = _meter.CreateHistogram<double>("riskengine.log.append.duration", "ms", "Time to make a batch durable");
         _applyLatency = _meter.CreateHistogram<double>("riskengine.dispatch.apply.duration", "ms", "Time for a grain to apply a delivery");
         _refused = _meter.CreateCounter<long>("riskengine.ingest.refused", "{request}", "Ingest requests refused (503) because the engine was over capacity");
+        _frameLatency = _meter.CreateHistogram<double>("riskengine.live.frame.duration", "ms", "Time to build a wall frame and hand it to its watchers");
     }
 
     /// <summary>Publishes the backlog <paramref name="admission"/> judges by; read at each collection, so nothing is kept here.</summary>
@@ -60,6 +62,8 @@ public sealed class EngineMetrics
     /// of <c>riskengine.signals.applied</c>, kept here too so the stats endpoint can say how fast signals are applied).
     /// </summary>
     public long AppliedTotal => Interlocked.Read(ref _appliedTotal);
+
+    public void RecordFrameSent(TimeSpan duration) => _frameLatency.Record(duration.TotalMilliseconds);
 
     public void RecordDispatchFailure(int count) => _dispatchFailures.Add(count);
 

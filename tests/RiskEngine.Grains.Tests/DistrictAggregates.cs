@@ -108,7 +108,7 @@ public sealed class DistrictAggregates(EngineCluster engine) : IClassFixture<Eng
     private async Task RegisterEntityAsync(string uscc, string district)
     {
         var result = await engine.Directory.UpsertEntitiesAsync([new EntityRegistration(uscc, "moved", district, null, CreditClass.B)]);
-        Assert.Contains(uscc, result.UpdatedIds);
+        Assert.Contains(uscc, result.ChangedIds);
         await engine.Grains.GetEntity(uscc).RegisterAsync(new EntityProfileUpdate("moved", district, null, CreditClass.B));
     }
 

@@ -32,12 +32,31 @@ public sealed class SubjectDirectoryTests : IDisposable
 
         Assert.Equal(2, first.Created);
         Assert.Equal(0, second.Created);
-        Assert.Equal([Entity(1)], second.UpdatedIds);
+        Assert.Equal([Entity(1)], second.ChangedIds);
         var stored = await _directory.FindEntityAsync(Entity(1));
         Assert.Equal(("A2", "420102", CreditClass.C), (stored!.Name, stored.District, stored.CreditClass));
         var counts = await _directory.CountByDistrictAsync();
         Assert.Equal(1, counts["420112"]);
         Assert.Equal(1, counts["420102"]);
+    }
+
+    [Fact]
+    public async Task A_registration_that_repeats_what_is_stored_is_unchanged_and_a_newer_one_changes()
+    {
+        var code = Unit(21);
+        var entity = new EntityRegistration(Entity(21), "A", "420112", "catering", CreditClass.A);
+        var unit = new EquipmentRegistration(code, "Lift", Entity(21), "420112", EquipmentClass.Elevator, new DateOnly(2027, 3, 1), _now.AddDays(-10));
+        await _directory.UpsertEntitiesAsync([entity]);
+        await _directory.UpsertEquipmentAsync([unit]);
+
+        var sameEntity = await _directory.UpsertEntitiesAsync([entity]);
+        var sameUnit = await _directory.UpsertEquipmentAsync([unit with { LastMaintenanceAt = _now.AddDays(-20) }]);
+        var newerUnit = await _directory.UpsertEquipmentAsync([unit with { LastMaintenanceAt = _now.AddDays(-1) }]);
+
+        Assert.Equal((0, 0, 1), (sameEntity.Created, sameEntity.ChangedIds.Count, sameEntity.Updated));
+        Assert.Equal((0, 1), (sameUnit.ChangedIds.Count, sameUnit.Updated));
+        Assert.Equal([code], newerUnit.ChangedIds);
+        Assert.Equal(_now.AddDays(-1), (await _directory.FindEquipmentAsync(code))!.LastMaintenanceAt);
     }
 
     [Fact]

@@ -1,8 +1,12 @@
+using System.CommandLine;
+
 namespace RiskEngine.LoadTests.CommandLine;
 
 /// <summary>
 /// The options after the command word as name/value pairs: <c>--name value</c> or <c>--name=value</c>, each at
-/// most once, except <c>--set KEY=VALUE</c>, which may repeat.
+/// most once, except <c>--set KEY=VALUE</c>, which may repeat. The tokens are parsed by System.CommandLine (the
+/// server's parser too, so quoting, <c>=</c> and response files behave alike); each command's own parser then checks
+/// the values, ranges and combinations and says what is wrong in the tool's terms.
 /// </summary>
 public sealed class OptionTokens
 {
@@ -22,57 +26,55 @@ public sealed class OptionTokens
     /// <exception cref="UsageException">An unknown or repeated option, a missing value, a malformed --set.</exception>
     public static OptionTokens Read(IReadOnlyList<string> arguments, IReadOnlyCollection<string> known)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var serverSettings = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < arguments.Count; i++)
+        var options = known.Where(n => n != SetOption).ToDictionary(n => n, n => new Option<string>("--" + n), StringComparer.Ordinal);
+        var set = new Option<string[]>("--" + SetOption) { AllowMultipleArgumentsPerToken = false };
+        // A plain command: --help is answered before parsing, and a root command would accept --version silently.
+        var command = new Command("options");
+        foreach (var option in options.Values)
         {
-            var argument = arguments[i];
-            if (!argument.StartsWith("--", StringComparison.Ordinal) || argument.Length == 2)
+            command.Options.Add(option);
+        }
+
+        if (known.Contains(SetOption))
+        {
+            command.Options.Add(set);
+        }
+
+        var parsed = command.Parse(arguments);
+        if (parsed.UnmatchedTokens.FirstOrDefault() is { } unmatched)
+        {
+            throw new UsageException(unmatched.StartsWith("--", StringComparison.Ordinal)
+                ? $"Unknown option '{unmatched.Split('=')[0]}'; known: {string.Join(", ", known.Select(n => "--" + n))}."
+                : $"Unexpected argument '{unmatched}'; options start with -- (see --help).");
+        }
+
+        if (parsed.Errors.FirstOrDefault() is { } error)
+        {
+            throw new UsageException(error.Message);
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, option) in options)
+        {
+            if (parsed.GetResult(option) is { Implicit: false } && parsed.GetValue(option) is { } value)
             {
-                throw new UsageException($"Unexpected argument '{argument}'; options start with -- (see --help).");
+                values[name] = value;
+            }
+        }
+
+        var serverSettings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var assignment in parsed.GetValue(set) ?? [])
+        {
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new UsageException($"--{SetOption}: '{assignment}' is not KEY=VALUE (e.g. Engine:SnapshotFlushInterval=00:00:30).");
             }
 
-            var name = argument[2..];
-            string? value = null;
-            var equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (equals >= 0)
+            var key = assignment[..equals].Trim();
+            if (!serverSettings.TryAdd(key, assignment[(equals + 1)..]))
             {
-                value = name[(equals + 1)..];
-                name = name[..equals];
-            }
-
-            if (!known.Contains(name, StringComparer.Ordinal))
-            {
-                throw new UsageException($"Unknown option '--{name}'; known: {string.Join(", ", known.Select(n => "--" + n))}.");
-            }
-
-            if (value is null)
-            {
-                if (i + 1 >= arguments.Count || arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new UsageException($"--{name} needs a value.");
-                }
-
-                value = arguments[++i];
-            }
-
-            if (name == SetOption)
-            {
-                var assignment = value.IndexOf('=', StringComparison.Ordinal);
-                if (assignment <= 0)
-                {
-                    throw new UsageException($"--{SetOption}: '{value}' is not KEY=VALUE (e.g. Engine:SnapshotFlushInterval=00:00:30).");
-                }
-
-                var key = value[..assignment].Trim();
-                if (!serverSettings.TryAdd(key, value[(assignment + 1)..]))
-                {
-                    throw new UsageException($"--{SetOption}: {key} is set more than once.");
-                }
-            }
-            else if (!values.TryAdd(name, value))
-            {
-                throw new UsageException($"--{name} is given more than once.");
+                throw new UsageException($"--{SetOption}: {key} is set more than once.");
             }
         }
 

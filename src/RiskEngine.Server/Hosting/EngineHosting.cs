@@ -23,11 +23,12 @@ public static class EngineHosting
         services.AddHostedService<CredentialsStartup>();
         services.AddHostedService<EngineLifecycle>();
         services.AddHostedService<DemoFeed>();
+        services.AddHostedService<WallAddressBanner>();
         builder.AddEngineSilo(storage);
         services.AddEngineApi();
         services.AddLivePush();
         services.AddEngineAuth();
-        services.AddEngineTelemetry();
+        builder.AddEngineTelemetry();
         return builder;
     }
 

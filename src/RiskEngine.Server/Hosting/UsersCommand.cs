@@ -9,42 +9,25 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace RiskEngine.Server.Hosting;
 
 /// <summary>
-/// <c>users add --name N --role R [--district 420112 ...] --password-stdin [--update]</c>: creates (or with --update,
-/// replaces) a person's account in the configured store. The password is read from standard input, never from the
-/// command line, so it stays out of shell history and process lists.
+/// <c>users add --name N --role R [--district 420112 ...] --password-stdin [--update]</c> (parsed by
+/// <see cref="ServerCommandLine"/>): creates (or with --update, replaces) a person's account in the configured store.
+/// The password is read from standard input, never from the command line, so it stays out of shell history and
+/// process lists.
 /// </summary>
 public static class UsersCommand
 {
-    public const string Usage =
-        "usage: RiskEngine.Server users add --name NAME --role viewer|officer|supervisor|admin [--district CODE ...] --password-stdin [--update] [--Storage:...=...]";
+    /// <summary>The account as the command line gave it.</summary>
+    public sealed record Account(string Name, string Role, IReadOnlyList<string> Districts, bool PasswordFromStdin, bool Update);
 
-    public static async Task<int> RunAsync(string[] args, TextReader input)
+    public static async Task<int> RunAsync(Account account, string[] configurationArgs, TextReader input, TextWriter output, TextWriter errors)
     {
-        string? name = null, role = null;
-        var districts = new List<string>();
-        var passwordFromStdin = false;
-        var update = false;
-        var configurationArgs = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        var (name, role, update) = (account.Name, account.Role, account.Update);
+        var districts = account.Districts;
+        int Fail(string message)
         {
-            switch (args[i])
-            {
-                case "--name" when i + 1 < args.Length: name = args[++i]; break;
-                case "--role" when i + 1 < args.Length: role = args[++i]; break;
-                case "--district" when i + 1 < args.Length: districts.Add(args[++i]); break;
-                case "--password-stdin": passwordFromStdin = true; break;
-                case "--update": update = true; break;
-                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains(':', StringComparison.Ordinal):
-                    configurationArgs.Add(setting);
-                    if (!setting.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
-                    {
-                        configurationArgs.Add(args[++i]);
-                    }
-
-                    break;
-                default:
-                    return Fail($"unexpected argument '{args[i]}'");
-            }
+            errors.WriteLine($"users add: {message}");
+            errors.WriteLine("Run 'RiskEngine.Server users add --help' for usage.");
+            return ServerCommandLine.UsageExitCode;
         }
 
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
@@ -57,7 +40,7 @@ public static class UsersCommand
             return Fail($"--role must be one of {string.Join(", ", Roles.All)}");
         }
 
-        if (!passwordFromStdin)
+        if (!account.PasswordFromStdin)
         {
             return Fail("--password-stdin is required (the password is read from standard input)");
         }
@@ -87,12 +70,12 @@ public static class UsersCommand
                 return Fail(update ? $"there is no user '{user.UserName}' to update" : $"user '{user.UserName}' exists; add --update to replace its password, role and districts");
             }
 
-            Console.WriteLine($"{(update ? "Updated" : "Added")} {user.UserName} ({role}; {(districts.Count == 0 ? "whole city" : string.Join(", ", user.Districts))}).");
+            output.WriteLine($"{(update ? "Updated" : "Added")} {user.UserName} ({role}; {(districts.Count == 0 ? "whole city" : string.Join(", ", user.Districts))}).");
             return 0;
         }
         catch (Exception error) when (error is InvalidOperationException or System.Data.Common.DbException or IOException)
         {
-            Console.Error.WriteLine($"users add failed: {error.Message}");
+            errors.WriteLine($"users add failed: {error.Message}");
             return 1;
         }
     }
@@ -115,12 +98,5 @@ public static class UsersCommand
         await new PostgreSqlMigrator(dataSource).MigrateAsync();
         await using var postgres = RelationalDatabase.ForPostgreSql(dataSource);
         return await work(new UserStore(postgres, TimeProvider.System));
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"users add: {message}");
-        Console.Error.WriteLine(Usage);
-        return 2;
     }
 }

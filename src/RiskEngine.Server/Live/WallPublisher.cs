@@ -23,6 +23,7 @@ public sealed partial class WallPublisher(
     AlertRuleSet rules,
     AlertStore alerts,
     ThroughputMeter throughput,
+    RiskEngine.Grains.EngineMetrics metrics,
     RiskEngine.Grains.Dispatch.SignalDispatcher dispatcher,
     ILocalSiloDetails silo,
     IOptions<LiveOptions> options,
@@ -253,7 +254,9 @@ public sealed partial class WallPublisher(
                 continue;
             }
 
+            var started = clock.GetTimestamp();
             await hub.Clients.Group(scope.Name).SendAsync("delta", Frame(scope));
+            metrics.RecordFrameSent(clock.GetElapsedTime(started));
         }
     }
 

@@ -112,9 +112,10 @@ public static class SubjectEndpoints
 
         var result = await upsert(valid, CancellationToken.None);
 
-        // Only subjects known before can have a live grain; a new one reads its registration when it first activates.
-        var updated = result.UpdatedIds.ToHashSet(StringComparer.Ordinal);
-        await Task.WhenAll(valid.Where(v => updated.Contains(idOf(v))).Select(tellGrain));
+        // Only subjects known before can have a live grain; a new one reads its registration when it first activates,
+        // and one whose registration did not change has nothing to hear (a registry imported again wakes no grain).
+        var changed = result.ChangedIds.ToHashSet(StringComparer.Ordinal);
+        await Task.WhenAll(valid.Where(v => changed.Contains(idOf(v))).Select(tellGrain));
         return Results.Ok(new RegistrationResponse(result.Created, result.Updated, rejected));
     }
 

@@ -19,6 +19,8 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
         " ORDER BY id " +
         "ON CONFLICT (id) DO UPDATE SET district = excluded.district, registered = true, name = excluded.name, " +
         "  industry = excluded.industry, credit_class = excluded.credit_class, updated_at = excluded.updated_at " +
+        "WHERE (s.district, s.registered, s.name, s.industry, s.credit_class) " +
+        "  IS DISTINCT FROM (excluded.district, true, excluded.name, excluded.industry, excluded.credit_class) " +
         Outcome;
 
     // A due date or maintenance already learned from signals is newer than a registration's and stays.
@@ -33,8 +35,13 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
         "  next_due = CASE WHEN s.next_due_from IS NULL THEN coalesce(excluded.next_due, s.next_due) ELSE s.next_due END, " +
         "  last_maintenance = greatest(s.last_maintenance, excluded.last_maintenance), " +
         "  updated_at = excluded.updated_at " +
+        "WHERE (s.district, s.registered, s.name, s.owner, s.equipment_class) " +
+        "  IS DISTINCT FROM (excluded.district, true, excluded.name, excluded.owner, excluded.equipment_class) " +
+        "  OR (s.next_due_from IS NULL AND excluded.next_due IS NOT NULL AND s.next_due IS DISTINCT FROM excluded.next_due) " +
+        "  OR (excluded.last_maintenance IS NOT NULL AND (s.last_maintenance IS NULL OR s.last_maintenance < excluded.last_maintenance)) " +
         Outcome;
 
+    // An unchanged registration (the WHERE of DO UPDATE) is neither written nor returned: no grain hears of it.
     // Sorted by id above, so concurrent registrations lock rows in one order. xmax = 0 marks a row this statement
     // inserted (an updated row carries the updating transaction's id): it tells created from updated exactly, even
     // when another server registers the same id at the same moment, which a read before the upsert could not.
@@ -100,7 +107,7 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
     {
         if (items.Count == 0)
         {
-            return new RegistrationResult(0, []);
+            return new RegistrationResult(0, [], 0);
         }
 
         var rounds = items
@@ -116,7 +123,8 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
         var result = await RolledBackTransactionRetry.RunAsync(async () =>
         {
             var created = 0;
-            var updated = new List<string>();
+            var unchanged = 0;
+            var changed = new List<string>();
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             foreach (var round in rounds)
@@ -126,14 +134,12 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
                 bindDetails(command, round);
                 command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
                 var createdIds = new HashSet<string>(StringComparer.Ordinal);
+                var writtenIds = new HashSet<string>(StringComparer.Ordinal);
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        if (reader.GetBoolean(1))
-                        {
-                            createdIds.Add(reader.GetString(0));
-                        }
+                        (reader.GetBoolean(1) ? createdIds : writtenIds).Add(reader.GetString(0));
                     }
                 }
 
@@ -143,15 +149,19 @@ public sealed class PostgreSqlSubjectDirectory : ISubjectDirectory, IAsyncDispos
                     {
                         created++;
                     }
+                    else if (writtenIds.Contains(idOf(item)))
+                    {
+                        changed.Add(idOf(item));
+                    }
                     else
                     {
-                        updated.Add(idOf(item));
+                        unchanged++;
                     }
                 }
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new RegistrationResult(created, updated);
+            return new RegistrationResult(created, changed, unchanged);
         }, RolledBackTransactionRetry.IsDeadlockOrSerializationFailure, cancellationToken).ConfigureAwait(false);
 
         _counts.Invalidate();

@@ -12,9 +12,12 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
         "INSERT INTO subject (id, kind, district, registered, name, industry, credit_class, created_at, updated_at) " +
         "VALUES (@id, 0, @district, 1, @name, @industry, @credit_class, @now, @now)";
 
+    // Only when something differs: an unchanged registration is neither written nor told to a grain.
     private const string UpdateEntity =
         "UPDATE subject SET district = @district, registered = 1, name = @name, industry = @industry, " +
-        "credit_class = @credit_class, updated_at = @now WHERE id = @id";
+        "credit_class = @credit_class, updated_at = @now WHERE id = @id " +
+        "AND (district IS NOT @district OR registered IS NOT 1 OR name IS NOT @name OR industry IS NOT @industry " +
+        "  OR credit_class IS NOT @credit_class)";
 
     private const string InsertEquipment =
         "INSERT INTO subject (id, kind, district, registered, name, owner, equipment_class, next_due, last_maintenance, created_at, updated_at) " +
@@ -26,7 +29,11 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
         "next_due = CASE WHEN next_due_from IS NULL THEN coalesce(@next_due, next_due) ELSE next_due END, " +
         "last_maintenance = CASE WHEN @last_maintenance IS NULL THEN last_maintenance " +
         "  ELSE max(coalesce(last_maintenance, 0), @last_maintenance) END, " +
-        "updated_at = @now WHERE id = @id";
+        "updated_at = @now WHERE id = @id " +
+        "AND (district IS NOT @district OR registered IS NOT 1 OR name IS NOT @name OR owner IS NOT @owner " +
+        "  OR equipment_class IS NOT @equipment_class " +
+        "  OR (next_due_from IS NULL AND @next_due IS NOT NULL AND next_due IS NOT @next_due) " +
+        "  OR (@last_maintenance IS NOT NULL AND (last_maintenance IS NULL OR last_maintenance < @last_maintenance)))";
 
     public Task<RegistrationResult> UpsertEntitiesAsync(IReadOnlyList<EntityRegistration> entities, CancellationToken cancellationToken = default) =>
         Upsert(entities, e => e.Uscc, e => e.District, InsertEntity, UpdateEntity, (command, entity) =>
@@ -56,12 +63,14 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
         CancellationToken cancellationToken)
     {
         var moves = new List<(string? From, string To)>();
-        var updated = new List<string>();
+        var changed = new List<string>();
+        var unchanged = 0;
         var now = UnixTime.ToMilliseconds(clock.GetUtcNow());
         await database.Writer.RunAsync(items.Count, session =>
         {
             moves.Clear();
-            updated.Clear();
+            changed.Clear();
+            unchanged = 0;
             foreach (var item in items)
             {
                 var id = idOf(item);
@@ -74,14 +83,18 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
                 command.Parameters.AddWithValue("@district", district);
                 command.Parameters.AddWithValue("@now", now);
                 bindDetails(command, item);
-                command.ExecuteNonQuery();
+                var written = command.ExecuteNonQuery() > 0;
                 if (previous is null)
                 {
                     moves.Add((null, district));
                 }
+                else if (!written)
+                {
+                    unchanged++;
+                }
                 else
                 {
-                    updated.Add(id);
+                    changed.Add(id);
                     if (previous != district)
                     {
                         moves.Add((previous, district));
@@ -89,7 +102,7 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
                 }
             }
 
-            return updated.Count;
+            return changed.Count;
         }, cancellationToken).ConfigureAwait(false);
 
         database.Registrations.Forget(items.Select(idOf));
@@ -103,7 +116,7 @@ public sealed class SqliteSubjectDirectory(SqliteDatabase database, TimeProvider
             database.Counter.Add(to);
         }
 
-        return new RegistrationResult(moves.Count(m => m.From is null), updated);
+        return new RegistrationResult(moves.Count(m => m.From is null), changed, unchanged);
     }
 
     public Task<bool> ExistsAsync(string subjectId, CancellationToken cancellationToken = default) =>

@@ -18,6 +18,7 @@ public sealed partial class ConfigurationTableTests
         (EngineOptions.Section, typeof(EngineOptions)),
         (IngestOptions.Section, typeof(IngestOptions)),
         (LiveOptions.Section, typeof(LiveOptions)),
+        (ObservabilityOptions.Section, typeof(ObservabilityOptions)),
         (SiloOptions.Section, typeof(SiloOptions)),
     ];
 

@@ -35,7 +35,7 @@ public sealed class UsersCommandTests
     }
 
     private static Task<int> AddAsync(string dataDirectory, string password, params string[] args) =>
-        UsersCommand.RunAsync(
-            [.. args, "--password-stdin", $"--Storage:DataDirectory={dataDirectory}", $"--Seeds:Directory={RepositoryPaths.Seeds}"],
-            new StringReader(password + "\n"));
+        ServerCommandLine.InvokeAsync(
+            ["users", "add", .. args, "--password-stdin", $"--Storage:DataDirectory={dataDirectory}", $"--Seeds:Directory={RepositoryPaths.Seeds}"],
+            new StringReader(password + "\n"), TextWriter.Null, TextWriter.Null);
 }

@@ -30,10 +30,31 @@ public sealed class PostgreSqlSubjectDirectoryTests(MigratedSchemaFixture fixtur
 
         Assert.Equal((2, 0), (first.Created, first.Updated));
         Assert.Equal(0, second.Created);
-        Assert.Equal([one], second.UpdatedIds);
+        Assert.Equal([one], second.ChangedIds);
         var stored = await directory.FindEntityAsync(one);
         Assert.Equal(("A2", _otherDistrict, "catering", CreditClass.C), (stored!.Name, stored.District, stored.Industry, stored.CreditClass));
         Assert.Equal((1, 1), (await CountAsync(directory, _district), await CountAsync(directory, _otherDistrict)));
+    }
+
+    [Fact]
+    public async Task A_registration_that_repeats_what_is_stored_is_unchanged_and_a_newer_one_changes()
+    {
+        var directory = Directory();
+        var owner = TestSubjects.Entity();
+        var code = TestSubjects.Unit();
+        var entity = new EntityRegistration(owner, "A", _district, "catering", CreditClass.A);
+        var unit = new EquipmentRegistration(code, "Lift", owner, _district, EquipmentClass.Elevator, new DateOnly(2027, 3, 1), _now.AddDays(-10));
+        await directory.UpsertEntitiesAsync([entity]);
+        await directory.UpsertEquipmentAsync([unit]);
+
+        var sameEntity = await directory.UpsertEntitiesAsync([entity]);
+        var sameUnit = await directory.UpsertEquipmentAsync([unit with { LastMaintenanceAt = _now.AddDays(-20) }]);
+        var newerUnit = await directory.UpsertEquipmentAsync([unit with { LastMaintenanceAt = _now.AddDays(-1) }]);
+
+        Assert.Equal((0, 0, 1), (sameEntity.Created, sameEntity.ChangedIds.Count, sameEntity.Updated));
+        Assert.Equal((0, 1), (sameUnit.ChangedIds.Count, sameUnit.Updated));
+        Assert.Equal([code], newerUnit.ChangedIds);
+        Assert.Equal(_now.AddDays(-1), (await directory.FindEquipmentAsync(code))!.LastMaintenanceAt);
     }
 
     [Fact]
@@ -48,7 +69,7 @@ public sealed class PostgreSqlSubjectDirectoryTests(MigratedSchemaFixture fixtur
             new EntityRegistration(id, "second", _otherDistrict, null, CreditClass.D)]);
 
         Assert.Equal(2, result.Created);
-        Assert.Equal([id], result.UpdatedIds);
+        Assert.Equal([id], result.ChangedIds);
         var stored = (await directory.FindEntityAsync(id))!;
         Assert.Equal(("second", _otherDistrict, CreditClass.D), (stored.Name, stored.District, stored.CreditClass));
         Assert.Equal((1, 1), (await CountAsync(directory, _district), await CountAsync(directory, _otherDistrict)));
@@ -71,7 +92,7 @@ public sealed class PostgreSqlSubjectDirectoryTests(MigratedSchemaFixture fixtur
         var result = await directory.UpsertEntitiesAsync([new EntityRegistration(id, "late", _district, null, CreditClass.A)]);
 
         Assert.Equal(0, result.Created);
-        Assert.Equal([id], result.UpdatedIds);
+        Assert.Equal([id], result.ChangedIds);
         Assert.Equal("late", (await directory.FindEntityAsync(id))!.Name);
         Assert.Equal(1, await CountAsync(directory, _district));
     }
