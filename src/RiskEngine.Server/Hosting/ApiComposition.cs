@@ -6,6 +6,7 @@ using RiskEngine.Server.Auth;
 using RiskEngine.Server.Districts;
 using RiskEngine.Server.Operations;
 using RiskEngine.Server.Signals;
+using RiskEngine.Server.SpotChecks;
 using RiskEngine.Server.Subjects;
 
 namespace RiskEngine.Server.Hosting;
@@ -60,6 +61,9 @@ public static class ApiComposition
         api.MapLoginEndpoints();
         api.MapAlertEndpoints();
         api.MapSystemEndpoints();
+        api.MapInspectionPlanEndpoints();
+        api.MapInspectorEndpoints();
+        app.MapPublicPlanPage();
         return app;
     }
 

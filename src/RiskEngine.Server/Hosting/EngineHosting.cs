@@ -26,6 +26,7 @@ public static class EngineHosting
         builder.AddEngineSilo(storage);
         services.AddEngineApi();
         services.AddLivePush();
+        builder.AddSpotChecks();
         services.AddEngineAuth();
         services.AddEngineTelemetry();
         return builder;
