@@ -7,6 +7,7 @@ using RiskEngine.Server.Districts;
 using RiskEngine.Server.Operations;
 using RiskEngine.Server.Signals;
 using RiskEngine.Server.SpotChecks;
+using RiskEngine.Server.Targets;
 using RiskEngine.Server.Subjects;
 
 namespace RiskEngine.Server.Hosting;
@@ -63,6 +64,7 @@ public static class ApiComposition
         api.MapSystemEndpoints();
         api.MapInspectionPlanEndpoints();
         api.MapInspectorEndpoints();
+        api.MapTargetEndpoints();
         app.MapPublicPlanPage();
         return app;
     }
