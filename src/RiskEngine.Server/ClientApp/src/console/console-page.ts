@@ -13,6 +13,7 @@ import type { StateFilter } from "./alert-order";
 import { AlertStatsPanel } from "./alert-stats-panel";
 import { AuditDrawer } from "./audit-drawer";
 import { StatusLine } from "./status-line";
+import { TaskBoard } from "./task-board";
 
 // Mean response times move slowly; a minute is fresh enough and cheap for the server.
 const statsRefreshMs = 60_000;
@@ -28,6 +29,8 @@ function startConsole(session: Session): void {
   const status = new StatusLine(byId("console-message"));
   const stats = new AlertStatsPanel(byTestId("alert-stats").querySelector("tbody") ?? el("tbody"), session.districts);
   const audit = new AuditDrawer();
+  const taskTable = byTestId<HTMLTableElement>("task-list");
+  const tasks = new TaskBoard(taskTable.tBodies[0] ?? taskTable.createTBody(), byId("tasks-empty"));
   const stateFilter = byId<HTMLSelectElement>("filter-state");
   const districtFilter = byId<HTMLSelectElement>("filter-district");
   const table = byTestId<HTMLTableElement>("alert-list");
@@ -74,7 +77,9 @@ function startConsole(session: Session): void {
   // The list shows at once, even before the live connection is up.
   applyFilters();
   void stats.reload();
+  void tasks.reload();
   window.setInterval(() => void stats.reload(), statsRefreshMs);
+  window.setInterval(() => void tasks.reload(), statsRefreshMs / 2);
 }
 
 const session = requireSession();
