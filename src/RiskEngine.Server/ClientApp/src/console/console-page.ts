@@ -12,6 +12,7 @@ import { AlertBoard } from "./alert-board";
 import type { StateFilter } from "./alert-order";
 import { AlertStatsPanel } from "./alert-stats-panel";
 import { AuditDrawer } from "./audit-drawer";
+import { RedAlertNotifier } from "./red-alert-notifier";
 import { StatusLine } from "./status-line";
 import { TaskBoard } from "./task-board";
 
@@ -52,6 +53,7 @@ function startConsole(session: Session): void {
     },
   );
   const badge = new ConnectionBadge(byTestId("connection-state"));
+  const notifier = new RedAlertNotifier(session.districts, byTestId<HTMLButtonElement>("notify-opt-in"));
   byId("read-only").hidden = canAct(session);
   fillDistrictFilter(districtFilter, session);
 
@@ -61,7 +63,10 @@ function startConsole(session: Session): void {
 
   // Alerts arrive for watched scopes: the city for whole-city users, else each district of theirs.
   const hub = new RiskHub({
-    alert: (alert) => board.apply(alert),
+    alert: (alert) => {
+      board.apply(alert);
+      notifier.observe(alert);
+    },
     escalation: (alert) => board.apply(alert),
     state: (state) => badge.set(state),
     ready: () => {
