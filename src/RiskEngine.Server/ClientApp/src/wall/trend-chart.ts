@@ -42,6 +42,8 @@ export class TrendChart {
         id: s.id,
         type: "line",
         showSymbol: points.length < 3,
+        // The newest point sits on the axis' right end: unclipped, its dot shows whole.
+        clip: false,
         data: points.map((p) => [p.at, s.id === "signals" ? p.signalsPerMinute : p[s.id]]),
       })),
     };
