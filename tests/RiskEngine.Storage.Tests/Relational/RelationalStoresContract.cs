@@ -4,6 +4,7 @@ using RiskEngine.Storage.Alerts;
 using RiskEngine.Storage.People;
 using RiskEngine.Storage.Relational;
 using RiskEngine.Storage.SpotChecks;
+using RiskEngine.Storage.Targets;
 using RiskEngine.Domain.SpotChecks;
 
 namespace RiskEngine.Storage.Tests.Relational;
@@ -72,6 +73,33 @@ public abstract class RelationalStoresContract
         Assert.False(await roster.RemoveAsync(id));
         Assert.DoesNotContain(await roster.ListAsync("420113"), i => i.Id == id);
         Assert.Equal(0, await roster.SeedAsync([officer]));
+    }
+
+    [Fact]
+    public async Task The_target_figures_read_registered_entities_due_units_and_acknowledgement_times_by_district()
+    {
+        var figures = new TargetFigureStore(Database);
+        var district = "420116";
+        var before = await figures.CountRegisteredEntitiesAsync([district]);
+        await Directory.UpsertEntitiesAsync([new EntityRegistration(
+            "9242011673" + Guid.NewGuid().ToString("n")[..7].ToUpperInvariant().Replace('I', '1').Replace('O', '0') + "X", "店", district, "catering", CreditClass.C)]);
+
+        Assert.Equal(before + 1, await figures.CountRegisteredEntitiesAsync([district]));
+        Assert.True(await figures.CountRegisteredEntitiesAsync(null) >= before + 1);
+        Assert.Equal(0, await figures.CountRegisteredEntitiesAsync([]));
+        var (withDueDate, overdue) = await figures.EquipmentDueFiguresAsync(["420199"]);
+        Assert.Equal((0L, 0L), (withDueDate, overdue));
+
+        var store = new AlertStore(Database);
+        var raised = AlertLifecycle.Raise(null, new AlertTrigger(Rule("high-risk"), 10, RiskLevel.Red, 81.8, Start), SubjectKind.Entity,
+            "9242011673" + Guid.NewGuid().ToString("n")[..8].ToUpperInvariant(), "店", district);
+        Assert.True(await store.SaveAsync(raised.Next!, raised.Audit!));
+        var acknowledged = AlertLifecycle.Acknowledge(raised.Next!, "zhang.wei", null, Start.AddMinutes(4));
+        Assert.True(await store.SaveAsync(acknowledged.Next!, acknowledged.Audit!));
+
+        var times = await figures.AcknowledgementsAsync([district], Start.AddSeconds(-1));
+        Assert.Contains((Start, (DateTimeOffset?)Start.AddMinutes(4)), times);
+        Assert.DoesNotContain(await figures.AcknowledgementsAsync(["420199"], Start.AddSeconds(-1)), t => t.OpenedAt == Start);
     }
 
     [Fact]
