@@ -105,6 +105,26 @@ internal sealed class SeedObject
         return items;
     }
 
+    /// <summary>An optional array of non-empty strings (empty when absent).</summary>
+    public IReadOnlyList<string> OptionalTexts(string field)
+    {
+        if (!Has(field))
+        {
+            return [];
+        }
+        var array = Required(field, JsonValueKind.Array, "an array of strings");
+        var items = new List<string>();
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                throw Error(field, string.Create(CultureInfo.InvariantCulture, $"item {items.Count} must be a non-empty string"));
+            }
+            items.Add(item.GetString()!);
+        }
+        return items;
+    }
+
     /// <summary>The names of this object's fields, for objects used as maps (e.g. a mix of signal kinds).</summary>
     public IEnumerable<string> FieldNames() => element.EnumerateObject().Select(property => property.Name);
 

@@ -95,6 +95,10 @@ public static class SignalFactsCodec
                         writer.WriteEndObject();
                     }
                     writer.WriteEndArray();
+                    if (inspection.PlanId is not null)
+                    {
+                        writer.WriteString("planId", inspection.PlanId);
+                    }
                     break;
                 case ComplaintFacts complaint:
                     if (complaint.Category is not null)
@@ -195,7 +199,15 @@ public static class SignalFactsCodec
                 index++;
             }
         }
-        return Succeed(new InspectionFacts(result, findings), out facts, out error);
+        if (!TryReadOptionalString(data, "planId", out var planId, out error))
+        {
+            return false;
+        }
+        if (planId is { Length: > InspectionFacts.MaxPlanIdLength })
+        {
+            return Fail($"data.planId: longer than {InspectionFacts.MaxPlanIdLength} characters", out facts, out error);
+        }
+        return Succeed(new InspectionFacts(result, findings) { PlanId = planId }, out facts, out error);
     }
 
     private static bool TryParseComplaint(JsonElement data, out SignalFacts? facts, out string error)

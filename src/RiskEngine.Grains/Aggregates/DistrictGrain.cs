@@ -118,8 +118,13 @@ public sealed partial class DistrictGrain(
         }
 
         var code = this.GetPrimaryKeyString();
-        var top = _ranking.Top(services.Options.DistrictTopCount)
-            .Select(id => (Id: id, Entry: State.Flagged[id]))
+        // Each kind gets its own places: units outscore entities in most districts, and a mixed list of twenty held no
+        // entity at all, so the wall's entities tab stayed empty. The list stays in score order.
+        var count = services.Options.DistrictTopCount;
+        var ranked = _ranking.Top(int.MaxValue).Select(id => (Id: id, Entry: State.Flagged[id]));
+        var top = ranked.Where(e => e.Entry.Kind == SubjectKind.Entity).Take(count)
+            .Concat(ranked.Where(e => e.Entry.Kind == SubjectKind.Equipment).Take(count))
+            .OrderByDescending(e => e.Entry.Score).ThenBy(e => e.Id, StringComparer.Ordinal)
             .Select(e => new RankedSubject(e.Id, e.Entry.Kind, e.Entry.Name, code, e.Entry.Score, e.Entry.Level, e.Entry.TopReason))
             .ToArray();
         // The servers' watermark alone: a subject's report says its own signals are applied, not that every signal ingested

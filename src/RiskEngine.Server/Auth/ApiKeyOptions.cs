@@ -33,4 +33,5 @@ public static class Policies
     public const string Ingest = "ingest";
     public const string Read = "read";
     public const string ActOnAlerts = "act-on-alerts";
+    public const string ManagePlans = "manage-plans";
 }

@@ -6,6 +6,8 @@ using RiskEngine.Server.Auth;
 using RiskEngine.Server.Districts;
 using RiskEngine.Server.Operations;
 using RiskEngine.Server.Signals;
+using RiskEngine.Server.SpotChecks;
+using RiskEngine.Server.Targets;
 using RiskEngine.Server.Subjects;
 
 namespace RiskEngine.Server.Hosting;
@@ -60,6 +62,10 @@ public static class ApiComposition
         api.MapLoginEndpoints();
         api.MapAlertEndpoints();
         api.MapSystemEndpoints();
+        api.MapInspectionPlanEndpoints();
+        api.MapInspectorEndpoints();
+        api.MapTargetEndpoints();
+        app.MapPublicPlanPage();
         return app;
     }
 

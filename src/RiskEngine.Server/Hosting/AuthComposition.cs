@@ -20,7 +20,8 @@ public static class AuthComposition
             .AddPolicy(Policies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, Scopes.Ingest))
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
                 c.User.HasClaim(Scopes.ClaimType, Scopes.Read) || c.User.IsPerson()))
-            .AddPolicy(Policies.ActOnAlerts, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Acting));
+            .AddPolicy(Policies.ActOnAlerts, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Acting))
+            .AddPolicy(Policies.ManagePlans, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Supervising));
         return services;
     }
 

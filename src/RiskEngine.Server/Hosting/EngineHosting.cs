@@ -27,6 +27,7 @@ public static class EngineHosting
         builder.AddEngineSilo(storage);
         services.AddEngineApi();
         services.AddLivePush();
+        builder.AddSpotChecks();
         services.AddEngineAuth();
         builder.AddEngineTelemetry();
         return builder;

@@ -32,6 +32,14 @@ public static class SeedCatalogLoader
             : throw new FileNotFoundException($"Seed file {path} is missing.", path);
     }
 
+    public static RiskEngine.Domain.SpotChecks.SpotCheckSettings LoadSpotChecks(string directory, RiskCatalog catalog)
+    {
+        var path = Path.Combine(directory, RiskEngine.Domain.SpotChecks.SpotCheckSettings.FileName);
+        return File.Exists(path)
+            ? RiskEngine.Domain.SpotChecks.SpotCheckSettings.Parse(File.ReadAllText(path), catalog.Districts.Select(d => d.Code).ToArray())
+            : throw new FileNotFoundException($"Seed file {path} is missing.", path);
+    }
+
     public static RiskCatalog Load(string directory)
     {
         string Read(string file)

@@ -1,8 +1,15 @@
+using RiskEngine.Storage;
+
 namespace RiskEngine.Server.Live;
 
-/// <summary>Signals this server accepted, in one-second buckets over the last minute.</summary>
-public sealed class ThroughputMeter(TimeProvider clock)
+/// <summary>
+/// Signals this server logged, in one-second buckets over the last minute. It hears every commit of the log, so the
+/// demo feed, the due-date sweep and HTTP ingest all count (it once counted HTTP ingest only, and read 0 with the demo on).
+/// </summary>
+public sealed class ThroughputMeter(TimeProvider clock) : ISignalCommitListener
 {
+    public void OnCommitted(IReadOnlyList<LoggedSignal> signals) => Record(signals.Count);
+
     private readonly long[] _buckets = new long[60];
     private readonly long[] _bucketSecond = new long[60];
     private readonly Lock _gate = new();

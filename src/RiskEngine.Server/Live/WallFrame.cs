@@ -16,6 +16,8 @@ namespace RiskEngine.Server.Live;
 /// <param name="Districts">The districts of the scope (the city: all of them).</param>
 /// <param name="SignalsPerMinute">Signals ingested by the whole cluster over the last minute.</param>
 /// <param name="OpenAlerts">Alerts not yet acknowledged or resolved in the scope.</param>
+/// <param name="TopEntities">Highest-risk market entities of the scope (at most 10), for the wall's entities tab.</param>
+/// <param name="TopEquipment">Highest-risk special-equipment units of the scope (at most 10), for its equipment tab.</param>
 public sealed record WallFrame(
     string Scope,
     long Version,
@@ -26,4 +28,6 @@ public sealed record WallFrame(
     IReadOnlyList<RankedSubjectResponse> Top,
     IReadOnlyList<DistrictResponse> Districts,
     long SignalsPerMinute,
-    long OpenAlerts);
+    long OpenAlerts,
+    IReadOnlyList<RankedSubjectResponse> TopEntities,
+    IReadOnlyList<RankedSubjectResponse> TopEquipment);

@@ -266,11 +266,12 @@ public sealed partial class WallPublisher(
             ? _districts.TryGetValue(code, out var one) ? [one] : [new DistrictSummary(code, LevelCounts.Zero, [], null)]
             : catalog.Districts.Select(d => _districts.TryGetValue(d.Code, out var known) ? known : new DistrictSummary(d.Code, LevelCounts.Zero, [], null)).ToArray();
         var counts = summaries.Aggregate(LevelCounts.Zero, (sum, d) => sum.Add(d.Counts));
-        var top = summaries.SelectMany(d => d.Top)
+        var ranked = summaries.SelectMany(d => d.Top)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Id, StringComparer.Ordinal)
-            .Take(CityTopCount)
-            .Select(DistrictEndpoints.ToResponse)
             .ToArray();
+        RankedSubjectResponse[] TopOf(Func<RankedSubject, bool> which) =>
+            ranked.Where(which).Take(CityTopCount).Select(DistrictEndpoints.ToResponse).ToArray();
+        var top = TopOf(_ => true);
         var maxIngested = summaries.Max(d => d.MaxIngestedAt);
         var open = summaries.Sum(d => _openAlerts.GetValueOrDefault(d.Code));
         return new WallFrame(
@@ -283,7 +284,9 @@ public sealed partial class WallPublisher(
             top,
             summaries.Select(d => DistrictEndpoints.ToResponse(d, catalog)).ToArray(),
             Interlocked.Read(ref _signalsPerMinute),
-            open);
+            open,
+            TopOf(s => s.Kind == SubjectKind.Entity),
+            TopOf(s => s.Kind == SubjectKind.Equipment));
     }
 
     private long NextVersion()

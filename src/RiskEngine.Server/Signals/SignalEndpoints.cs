@@ -31,7 +31,6 @@ public static class SignalEndpoints
         HttpRequest request,
         SignalValidator validator,
         SignalPipeline pipeline,
-        Live.ThroughputMeter throughput,
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
     {
@@ -66,7 +65,6 @@ public static class SignalEndpoints
 
         // Once the append starts the batch is the engine's: a client that hangs up does not undo it.
         var result = await pipeline.IngestAsync(accepted, rejected.Count, CancellationToken.None);
-        throughput.Record(result.Accepted);
         return Results.Json(new IngestResponse(result.Accepted, result.Duplicates, rejected), statusCode: StatusCodes.Status202Accepted);
     }
 }

@@ -13,6 +13,46 @@ public sealed class ConsolePageTests(EngineServerFixture fixture, HeadlessChromi
     private EngineServer Server => fixture.Server;
 
     [Fact]
+    public async Task A_new_red_alert_in_my_jurisdiction_is_announced_and_counted_in_the_title_while_I_look_elsewhere()
+    {
+        var officer = await PeopleAccounts.AddAsync(Server, "officer", TestSubjects.Dongxihu);
+        var console = await chromium.NewPageAsync(1600, 900);
+        await BrowserLogin.LogInAsync(console, Server, officer, "/console.html");
+        await Assertions.Expect(console.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 20_000 });
+        var title = await console.TitleAsync();
+
+        // The officer turns to another tab. Playwright emulates focus for every page (each one believes it is looked at),
+        // so the page is told what a browser tells a tab in the background: hidden, without focus.
+        await console.EvaluateAsync("""
+            () => {
+              Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+              document.hasFocus = () => false;
+              document.dispatchEvent(new Event('visibilitychange'));
+            }
+            """);
+        var entity = TestSubjects.Uscc();
+        using (var machine = new EngineApi(Server.CreateClient()))
+        {
+            await machine.IngestAsync(SignalJson.ForNewSource().RedHistory(entity));
+        }
+
+        await Assertions.Expect(console.Locator("body")).ToHaveAttributeAsync("data-announced-red", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 20_000 });
+        await Assertions.Expect(console).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(\d+\) 新红色预警 · "));
+        Assert.NotEqual(title, await console.TitleAsync());
+
+        // Looking at the console again clears the count.
+        await console.EvaluateAsync("""
+            () => {
+              Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+              document.hasFocus = () => true;
+              document.dispatchEvent(new Event('visibilitychange'));
+            }
+            """);
+        await Assertions.Expect(console).ToHaveTitleAsync(title);
+        await console.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_officer_sees_a_new_red_alert_live_acknowledges_it_and_the_wall_ticker_shows_it_acknowledged()
     {
         var officer = await PeopleAccounts.AddAsync(Server, "officer", TestSubjects.Dongxihu);

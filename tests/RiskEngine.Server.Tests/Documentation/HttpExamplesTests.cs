@@ -12,7 +12,7 @@ namespace RiskEngine.Server.Tests.Documentation;
 public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHelper output) : IClassFixture<EngineServerFixture>
 {
     /// <summary>In this order, so the reads find what the registrations and signals created.</summary>
-    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http", "auth.http", "alerts.http"];
+    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http", "auth.http", "alerts.http", "spot-checks.http"];
 
     [Fact]
     public void Every_api_group_has_an_example_file()
@@ -26,6 +26,7 @@ public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHe
     public async Task Every_example_answers_as_documented()
     {
         var officer = await People.PeopleAccounts.AddAsync(fixture.Server, "officer");
+        var supervisor = await People.PeopleAccounts.AddAsync(fixture.Server, "supervisor");
         var overrides = new Dictionary<string, string>
         {
             ["baseUrl"] = fixture.Server.BaseAddress.ToString().TrimEnd('/'),
@@ -33,6 +34,7 @@ public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHe
             ["userName"] = officer,
             ["password"] = People.PeopleAccounts.Password,
             ["accessToken"] = (await People.PeopleAccounts.LoginAsync(fixture.Server, officer)).AccessToken,
+            ["supervisorToken"] = (await People.PeopleAccounts.LoginAsync(fixture.Server, supervisor)).AccessToken,
         };
         using var client = new HttpClient();
         var outcomes = new List<string>();

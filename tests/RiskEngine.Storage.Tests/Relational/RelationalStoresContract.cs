@@ -3,6 +3,9 @@ using RiskEngine.Domain.Alerts;
 using RiskEngine.Storage.Alerts;
 using RiskEngine.Storage.People;
 using RiskEngine.Storage.Relational;
+using RiskEngine.Storage.SpotChecks;
+using RiskEngine.Storage.Targets;
+using RiskEngine.Domain.SpotChecks;
 
 namespace RiskEngine.Storage.Tests.Relational;
 
@@ -15,6 +18,105 @@ public abstract class RelationalStoresContract
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     protected abstract RelationalDatabase Database { get; }
+
+    protected abstract ISubjectDirectory Directory { get; }
+
+    [Fact]
+    public async Task One_plan_per_district_and_month_commits_with_its_tasks_and_a_task_closes_once()
+    {
+        var store = new InspectionPlanStore(Database);
+        var month = "2026-" + Random.Shared.Next(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("n")[..6];
+        var plan = new InspectionPlanRecord("420112-" + month, "420112", month, "seed-1", SpotCheckDraw.Algorithm,
+            new SpotCheckRatios(0.03, 0.1, 0.3, 0.7), new Dictionary<CreditClass, ClassCount> { [CreditClass.A] = new(100, 3), [CreditClass.D] = new(2, 1) },
+            "sup", Start);
+        InspectionTaskRecord Task(string subject, double score) =>
+            new(plan.Id, subject, "店" + subject[^3..], CreditClass.A, RiskLevel.Yellow, score, 0.5, ["420112-01", "420112-02"], null, 0, null);
+
+        Assert.True(await store.CreateAsync(plan, [Task("91420112MA4K000001", 40), Task("91420112MA4K000002", 20)]));
+        Assert.False(await store.CreateAsync(plan with { Id = plan.Id + "-again", Seed = "other" }, [Task("91420112MA4K000003", 10)]));
+
+        var found = await store.FindAsync("420112", month);
+        Assert.NotNull(found);
+        Assert.Equal((plan.Id, "seed-1", new ClassCount(100, 3)), (found.Id, found.Seed, found.Counts[CreditClass.A]));
+        Assert.Equal(plan.Ratios, found.Ratios);
+        Assert.Null(await store.FindAsync(plan.Id + "-again"));
+        Assert.Equal(["91420112MA4K000001", "91420112MA4K000002"], (await store.TasksAsync(plan.Id)).Select(t => t.SubjectId));
+
+        Assert.True(await store.CompleteTaskAsync(plan.Id, "91420112MA4K000001", "issues", 2, Start.AddDays(3)));
+        Assert.False(await store.CompleteTaskAsync(plan.Id, "91420112MA4K000001", "pass", 0, Start.AddDays(4)));
+        Assert.False(await store.CompleteTaskAsync(plan.Id, "91420112MA4K000009", "pass", 0, Start.AddDays(4)));
+
+        Assert.Equal(new PlanProgress(1, 2, 2), (await store.ProgressAsync([plan.Id]))[plan.Id]);
+        var open = await store.OpenTasksAsync(["420112"], 1000);
+        Assert.Contains(open, t => t.SubjectId == "91420112MA4K000002" && t.PlanId == plan.Id);
+        Assert.DoesNotContain(open, t => t.SubjectId == "91420112MA4K000001" && t.PlanId == plan.Id);
+        Assert.Empty(await store.OpenTasksAsync(["420102"], 1000));
+        Assert.Contains(await store.ListAsync(["420112"], month), p => p.Id == plan.Id);
+        Assert.Empty(await store.ListAsync(["420102"], month));
+    }
+
+    [Fact]
+    public async Task The_roster_is_seeded_once_maintained_and_a_removed_officer_leaves_the_draws()
+    {
+        var roster = new InspectorRoster(Database, TimeProvider.System);
+        var id = "420113-" + Guid.NewGuid().ToString("n")[..8];
+        var officer = new Inspector(id, "王建国", "420113", "汉南区第一监管所", ["91420113MA4K000001"], []);
+
+        Assert.Equal(1, await roster.SeedAsync([officer]));
+        Assert.Equal(0, await roster.SeedAsync([officer with { Name = "changed by a restart" }]));
+        Assert.Equal("王建国", (await roster.FindAsync(id))!.Name);
+
+        await roster.UpsertAsync(officer with { Affiliations = ["91420113MA4K0000X1"] });
+        Assert.Equal(["91420113MA4K0000X1"], (await roster.FindAsync(id))!.Affiliations);
+
+        Assert.True(await roster.RemoveAsync(id));
+        Assert.False(await roster.RemoveAsync(id));
+        Assert.DoesNotContain(await roster.ListAsync("420113"), i => i.Id == id);
+        Assert.Equal(0, await roster.SeedAsync([officer]));
+    }
+
+    [Fact]
+    public async Task The_target_figures_read_registered_entities_due_units_and_acknowledgement_times_by_district()
+    {
+        var figures = new TargetFigureStore(Database);
+        var district = "420116";
+        var before = await figures.CountRegisteredEntitiesAsync([district]);
+        await Directory.UpsertEntitiesAsync([new EntityRegistration(
+            "9242011673" + Guid.NewGuid().ToString("n")[..7].ToUpperInvariant().Replace('I', '1').Replace('O', '0') + "X", "店", district, "catering", CreditClass.C)]);
+
+        Assert.Equal(before + 1, await figures.CountRegisteredEntitiesAsync([district]));
+        Assert.True(await figures.CountRegisteredEntitiesAsync(null) >= before + 1);
+        Assert.Equal(0, await figures.CountRegisteredEntitiesAsync([]));
+        var (withDueDate, overdue) = await figures.EquipmentDueFiguresAsync(["420199"]);
+        Assert.Equal((0L, 0L), (withDueDate, overdue));
+
+        var store = new AlertStore(Database);
+        var raised = AlertLifecycle.Raise(null, new AlertTrigger(Rule("high-risk"), 10, RiskLevel.Red, 81.8, Start), SubjectKind.Entity,
+            "9242011673" + Guid.NewGuid().ToString("n")[..8].ToUpperInvariant(), "店", district);
+        Assert.True(await store.SaveAsync(raised.Next!, raised.Audit!));
+        var acknowledged = AlertLifecycle.Acknowledge(raised.Next!, "zhang.wei", null, Start.AddMinutes(4));
+        Assert.True(await store.SaveAsync(acknowledged.Next!, acknowledged.Audit!));
+
+        var times = await figures.AcknowledgementsAsync([district], Start.AddSeconds(-1));
+        Assert.Contains((Start, (DateTimeOffset?)Start.AddMinutes(4)), times);
+        Assert.DoesNotContain(await figures.AcknowledgementsAsync(["420199"], Start.AddSeconds(-1)), t => t.OpenedAt == Start);
+    }
+
+    [Fact]
+    public async Task The_population_is_the_districts_registered_entities_with_their_credit_class()
+    {
+        var district = "420117";
+        var registered = Enumerable.Range(0, 3).Select(n => new EntityRegistration(
+            "9242011773" + Guid.NewGuid().ToString("n")[..6].ToUpperInvariant().Replace('I', '1').Replace('O', '0') + "0" + n, "店" + n, district, "catering", (CreditClass)n)).ToArray();
+        await Directory.UpsertEntitiesAsync(registered);
+
+        var population = await new SpotCheckPopulation(Database).ListAsync(district);
+
+        foreach (var entity in registered)
+        {
+            Assert.Contains(new RegisteredEntity(entity.Uscc, entity.Name, entity.CreditClass), population);
+        }
+    }
 
     [Fact]
     public async Task Users_are_unique_by_name_whatever_the_case_and_can_be_updated()

@@ -13,6 +13,8 @@ public sealed class SqliteRelationalStoresTests : RelationalStoresContract, IAsy
 
     protected override RelationalDatabase Database => _database!;
 
+    protected override ISubjectDirectory Directory => new SqliteSubjectDirectory(_log!, TimeProvider.System);
+
     public Task InitializeAsync()
     {
         _log = new SqliteDatabase(_directory.File("signals.db"), 1000, NullLoggerFactory.Instance);

@@ -103,3 +103,47 @@ CREATE TABLE IF NOT EXISTS alert_audit (
     note        TEXT
 );
 CREATE INDEX IF NOT EXISTS alert_audit_alert ON alert_audit (alert_id, id);
+
+-- 双随机 plans: one per district and month. ratios and counts are JSON by credit class.
+CREATE TABLE IF NOT EXISTS inspection_plan (
+    id          TEXT    PRIMARY KEY,
+    district    TEXT    NOT NULL,
+    month       TEXT    NOT NULL,             -- yyyy-MM
+    seed        TEXT    NOT NULL,
+    algorithm   TEXT    NOT NULL,
+    ratios      TEXT    NOT NULL,
+    counts      TEXT    NOT NULL,
+    created_by  TEXT    NOT NULL,
+    created_at  INTEGER NOT NULL,
+    CONSTRAINT inspection_plan_month UNIQUE (district, month)
+) WITHOUT ROWID;
+
+-- One task per drawn subject; done_at is set by the first inspection signal naming the plan.
+CREATE TABLE IF NOT EXISTS inspection_task (
+    plan_id       TEXT    NOT NULL,
+    subject_id    TEXT    NOT NULL,
+    subject_name  TEXT,
+    credit_class  TEXT    NOT NULL,
+    level         TEXT    NOT NULL,           -- at the draw
+    score         REAL    NOT NULL,           -- at the draw
+    sample_key    REAL    NOT NULL,
+    inspectors    TEXT    NOT NULL,           -- comma-separated inspector ids
+    result        TEXT,
+    findings      INTEGER NOT NULL,
+    done_at       INTEGER,
+    PRIMARY KEY (plan_id, subject_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inspection_task_open ON inspection_task (plan_id) WHERE done_at IS NULL;
+
+-- Each district's inspectors. recusals and affiliations are comma-separated USCCs; active = 0 once removed.
+CREATE TABLE IF NOT EXISTS inspector (
+    id            TEXT    PRIMARY KEY,
+    name          TEXT    NOT NULL,
+    district      TEXT    NOT NULL,
+    organisation  TEXT    NOT NULL,
+    recusals      TEXT    NOT NULL,
+    affiliations  TEXT    NOT NULL,
+    active        INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS inspector_district ON inspector (district, id);

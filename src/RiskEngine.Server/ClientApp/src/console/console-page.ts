@@ -12,7 +12,9 @@ import { AlertBoard } from "./alert-board";
 import type { StateFilter } from "./alert-order";
 import { AlertStatsPanel } from "./alert-stats-panel";
 import { AuditDrawer } from "./audit-drawer";
+import { RedAlertNotifier } from "./red-alert-notifier";
 import { StatusLine } from "./status-line";
+import { TaskBoard } from "./task-board";
 
 // Mean response times move slowly; a minute is fresh enough and cheap for the server.
 const statsRefreshMs = 60_000;
@@ -28,6 +30,8 @@ function startConsole(session: Session): void {
   const status = new StatusLine(byId("console-message"));
   const stats = new AlertStatsPanel(byTestId("alert-stats").querySelector("tbody") ?? el("tbody"), session.districts);
   const audit = new AuditDrawer();
+  const taskTable = byTestId<HTMLTableElement>("task-list");
+  const tasks = new TaskBoard(taskTable.tBodies[0] ?? taskTable.createTBody(), byId("tasks-empty"));
   const stateFilter = byId<HTMLSelectElement>("filter-state");
   const districtFilter = byId<HTMLSelectElement>("filter-district");
   const table = byTestId<HTMLTableElement>("alert-list");
@@ -49,6 +53,7 @@ function startConsole(session: Session): void {
     },
   );
   const badge = new ConnectionBadge(byTestId("connection-state"));
+  const notifier = new RedAlertNotifier(session.districts, byTestId<HTMLButtonElement>("notify-opt-in"));
   byId("read-only").hidden = canAct(session);
   fillDistrictFilter(districtFilter, session);
 
@@ -58,7 +63,10 @@ function startConsole(session: Session): void {
 
   // Alerts arrive for watched scopes: the city for whole-city users, else each district of theirs.
   const hub = new RiskHub({
-    alert: (alert) => board.apply(alert),
+    alert: (alert) => {
+      board.apply(alert);
+      notifier.observe(alert);
+    },
     escalation: (alert) => board.apply(alert),
     state: (state) => badge.set(state),
     ready: () => {
@@ -74,7 +82,9 @@ function startConsole(session: Session): void {
   // The list shows at once, even before the live connection is up.
   applyFilters();
   void stats.reload();
+  void tasks.reload();
   window.setInterval(() => void stats.reload(), statsRefreshMs);
+  window.setInterval(() => void tasks.reload(), statsRefreshMs / 2);
 }
 
 const session = requireSession();

@@ -69,6 +69,8 @@ export interface WallFrame {
   districts: DistrictSummary[];
   signalsPerMinute: number;
   openAlerts: number;
+  topEntities: RankedSubject[];
+  topEquipment: RankedSubject[];
 }
 
 export interface AlertView {
@@ -160,4 +162,62 @@ export interface ProblemDetails {
   detail?: string;
   acknowledgedBy?: string;
   [extension: string]: unknown;
+}
+
+/** GET /api/v1/targets: a live figure beside its 十四五 target (shares 0-1; value null while nothing is measured). */
+export interface TargetFigure {
+  id: string;
+  zh: string;
+  en: string;
+  value: number | null;
+  target: number;
+  met: boolean | null;
+  measured: number;
+  basis: string;
+}
+
+export interface TargetList {
+  generatedAt: string;
+  items: TargetFigure[];
+}
+
+export interface PlanProgress {
+  done: number;
+  total: number;
+  findings: number;
+}
+
+/** GET /api/v1/inspection-plans: a 双随机 plan without its drawn list. */
+export interface InspectionPlanSummary {
+  id: string;
+  district: string;
+  month: string;
+  seed: string;
+  algorithm: string;
+  progress: PlanProgress;
+}
+
+export interface InspectionPlanList {
+  items: InspectionPlanSummary[];
+}
+
+export interface TaskInspector {
+  id: string;
+  name: string | null;
+}
+
+/** GET /api/v1/inspection-tasks: an open spot-check task. */
+export interface InspectionTask {
+  planId: string;
+  district: string;
+  subjectId: string;
+  name: string | null;
+  creditClass: string;
+  level: Level;
+  score: number;
+  inspectors: TaskInspector[];
+}
+
+export interface InspectionTaskList {
+  items: InspectionTask[];
 }

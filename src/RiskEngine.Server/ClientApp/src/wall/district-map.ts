@@ -15,12 +15,25 @@ interface RegionDatum {
   value: number | "-";
   district: DistrictSummary | null;
   itemStyle?: { borderColor?: string; borderWidth?: number; opacity?: number };
-  label?: { fontSize: number };
+  label?: { fontSize: number; offset?: [number, number] };
 }
 
 // The six old-town districts (江岸 ... 青山) are small on the map: their labels are set smaller so
 // they do not cover each other.
 const coreDistricts = new Set(["420102", "420103", "420104", "420105", "420106", "420107"]);
+
+// Smaller labels were not enough where the old town's districts meet at the rivers (江汉, 硚口, 汉阳, 武昌 ...): their
+// region centres lie within a label's width of each other, so their labels are set in a ring around the meeting point,
+// and 东西湖's is moved off 硚口's (stage pixels, checked on screenshots at 1920x1080 and 3840x2160).
+const labelOffsets: ReadonlyMap<string, [number, number]> = new Map([
+  ["420112", [-30, -18]], // 东西湖: its label sat on 硚口's
+  ["420104", [-23, -15]], // 硚口: left and up
+  ["420105", [-23, 16]], // 汉阳: left and down
+  ["420103", [-7, -23]], // 江汉: up
+  ["420102", [5, -20]], // 江岸: up and right
+  ["420107", [28, 1]], // 青山: right
+  ["420106", [30, 4]], // 武昌: right, clear of 洪山 below
+]);
 
 /** Map labels drop the 区 suffix (江岸区 -> 江岸), as is usual on maps of the city. */
 function mapLabel(code: string): string {
@@ -73,7 +86,9 @@ export class DistrictMap {
       const district = byCode.get(code) ?? null;
       const value = district ? riskIndex(district.counts, district.total) : "-";
       if (typeof value === "number") highest = Math.max(highest, value);
-      const datum: RegionDatum = { name: code, value, district, label: { fontSize: coreDistricts.has(code) ? 12 : 17 } };
+      const offset = labelOffsets.get(code);
+      const label = { fontSize: coreDistricts.has(code) ? 12 : 17, ...(offset ? { offset } : {}) };
+      const datum: RegionDatum = { name: code, value, district, label };
       if (this.selected === code) datum.itemStyle = { borderColor: "#ffffff", borderWidth: 3 };
       else if (this.selected !== null) datum.itemStyle = { opacity: 0.45 };
       return datum;

@@ -7,6 +7,8 @@ export interface WallView {
   counts: LevelCounts;
   total: number;
   top: RankedSubject[];
+  topEntities: RankedSubject[];
+  topEquipment: RankedSubject[];
   districts: DistrictSummary[];
   signalsPerMinute: number;
   openAlerts: number;
@@ -60,6 +62,8 @@ export class FrameStore {
     let maxIngestedAt: string | null = null;
     let generatedAt: string | null = null;
     const top: RankedSubject[] = [];
+    const topEntities: RankedSubject[] = [];
+    const topEquipment: RankedSubject[] = [];
     for (const frame of frames) {
       for (const level of levels) counts[level] += frame.counts[level];
       total += frame.total;
@@ -69,12 +73,16 @@ export class FrameStore {
       maxIngestedAt = later(maxIngestedAt, frame.maxIngestedAt);
       generatedAt = later(generatedAt, frame.generatedAt);
       top.push(...frame.top);
+      topEntities.push(...frame.topEntities);
+      topEquipment.push(...frame.topEquipment);
       for (const district of frame.districts) districts.set(district.code, district);
     }
-    top.sort((a, b) => b.score - a.score);
+    for (const list of [top, topEntities, topEquipment]) list.sort((a, b) => b.score - a.score);
     return {
       counts, total, signalsPerMinute, openAlerts, maxIngestedAt, generatedAt,
       top: top.slice(0, topSize),
+      topEntities: topEntities.slice(0, topSize),
+      topEquipment: topEquipment.slice(0, topSize),
       districts: [...districts.values()],
     };
   }
@@ -86,6 +94,8 @@ export function viewOfDistrict(district: DistrictSummary): WallView {
     counts: district.counts,
     total: district.total,
     top: district.top.slice(0, topSize),
+    topEntities: district.top.filter((s) => s.kind === "entity").slice(0, topSize),
+    topEquipment: district.top.filter((s) => s.kind === "equipment").slice(0, topSize),
     districts: [district],
     signalsPerMinute: Number.NaN,
     openAlerts: Number.NaN,

@@ -6,6 +6,10 @@ import { formatDecimal } from "../shared/format";
 import { levelShortKey } from "../shared/levels";
 
 const size = 10;
+// A wall nobody touches still shows both lists: the tabs take turns this often.
+export const topTabRotationMs = 20_000;
+
+export type TopTab = "entity" | "equipment";
 
 interface Row {
   item: HTMLLIElement;
@@ -17,14 +21,25 @@ interface Row {
 }
 
 /**
- * The ten highest-risk subjects. Its ten rows are built once and rewritten in place; a row with no
- * subject is hidden and loses its data-subject-id, so `[data-subject-id]` counts only real rows.
+ * The ten highest-risk market entities or special-equipment units, one tab each (units outscore entities almost
+ * everywhere, so one mixed list showed only equipment). The tabs take turns every 20 s; a click picks one and restarts
+ * the turn. Its ten rows are built once and rewritten in place; a row with no subject is hidden and loses its
+ * data-subject-id, so `[data-subject-id]` counts only real rows.
  */
 export class TopList {
   private readonly rows: Row[] = [];
   private current: readonly RankedSubject[] = [];
+  private lists: Record<TopTab, readonly RankedSubject[]> = { entity: [], equipment: [] };
+  private tab: TopTab = "entity";
+  private rotation: number | undefined;
 
-  constructor(private readonly list: HTMLElement, private readonly empty: HTMLElement) {
+  constructor(
+    private readonly list: HTMLElement,
+    private readonly empty: HTMLElement,
+    private readonly tabs: Record<TopTab, HTMLButtonElement>,
+  ) {
+    for (const key of Object.keys(tabs) as TopTab[]) tabs[key].addEventListener("click", () => this.show(key));
+    this.startRotation();
     for (let i = 0; i < size; i++) {
       const level = el("span", { className: "level-chip" });
       const name = el("span", { className: "top-name" });
@@ -48,12 +63,33 @@ export class TopList {
     onLanguageChange(() => this.render());
   }
 
-  update(top: readonly RankedSubject[]): void {
-    this.current = top;
+  update(entities: readonly RankedSubject[], equipment: readonly RankedSubject[]): void {
+    this.lists = { entity: entities, equipment };
+    this.current = this.lists[this.tab];
     this.render();
   }
 
+  show(tab: TopTab): void {
+    this.tab = tab;
+    this.current = this.lists[tab];
+    this.startRotation();
+    this.render();
+  }
+
+  private startRotation(): void {
+    window.clearInterval(this.rotation);
+    this.rotation = window.setInterval(() => {
+      this.tab = this.tab === "entity" ? "equipment" : "entity";
+      this.current = this.lists[this.tab];
+      this.render();
+    }, topTabRotationMs);
+  }
+
   private render(): void {
+    for (const key of Object.keys(this.tabs) as TopTab[]) {
+      this.tabs[key].setAttribute("aria-selected", String(key === this.tab));
+    }
+    this.list.dataset["tab"] = this.tab;
     this.rows.forEach((row, i) => {
       const subject = this.current[i];
       if (!subject) {

@@ -7,6 +7,9 @@ import type { TrendSample } from "./trend-buffer";
 
 type SeriesId = "yellow" | "orange" | "red" | "signals";
 
+// "Last hour" on the wall's title: the x axis is exactly this long.
+const trendSpanMs = 3_600_000;
+
 const series: ReadonlyArray<{ id: SeriesId; label: MessageKey; color: string; axis: 0 | 1 }> = [
   { id: "yellow", label: levelKey("yellow"), color: levelColors.yellow, axis: 0 },
   { id: "orange", label: levelKey("orange"), color: levelColors.orange, axis: 0 },
@@ -30,10 +33,17 @@ export class TrendChart {
 
   update(points: readonly TrendSample[]): void {
     this.points = points;
+    // The axis always spans the hour up to the latest point: left to itself, ECharts stretched one point over two
+    // days. A line needs two points, so until there are a few each point is drawn as a dot and the chart is not empty.
+    const end = points[points.length - 1]?.at ?? Date.now();
     const option: WallChartOption = {
+      xAxis: { min: end - trendSpanMs, max: end },
       series: series.map((s) => ({
         id: s.id,
         type: "line",
+        showSymbol: points.length < 3,
+        // The newest point sits on the axis' right end: unclipped, its dot shows whole.
+        clip: false,
         data: points.map((p) => [p.at, s.id === "signals" ? p.signalsPerMinute : p[s.id]]),
       })),
     };

@@ -20,6 +20,8 @@ import { LatencyReadout } from "./latency-readout";
 import { ResponseTimesFeed } from "./response-times-feed";
 import { ResponseTimesPanel } from "./response-times-panel";
 import { fitStage } from "./stage-scale";
+import { TargetsFeed } from "./targets-feed";
+import { TargetsPanel } from "./targets-panel";
 import { TopList } from "./top-list";
 import { TrendBuffer, trendIntervalMs } from "./trend-buffer";
 import { TrendChart } from "./trend-chart";
@@ -35,7 +37,12 @@ function startWall(session: Session): void {
   const scale = fitStage(byId("stage"));
   const store = new FrameStore();
   const kpis = new KpiTiles();
-  const topList = new TopList(byTestId("top-list"), byId("top-empty"));
+  const topList = new TopList(byTestId("top-list"), byId("top-empty"), {
+    entity: byTestId<HTMLButtonElement>("top-tab-entity"),
+    equipment: byTestId<HTMLButtonElement>("top-tab-equipment"),
+  });
+  const targets = new TargetsPanel(byTestId("targets"), byTestId("plan-progress"));
+  const targetsFeed = new TargetsFeed((figures, plans) => targets.update(figures, plans));
   const ticker = new AlertTicker(byTestId("alert-ticker"), byId("ticker-empty"));
   const tableElement = byTestId<HTMLTableElement>("district-table");
   const table = new DistrictTable(tableElement.tBodies[0] ?? tableElement.createTBody());
@@ -130,7 +137,7 @@ function startWall(session: Session): void {
     const view = selectedView(home);
     if (view) {
       kpis.update(view);
-      topList.update(view.top);
+      topList.update(view.topEntities, view.topEquipment);
     }
     responseTimes.select(selected);
     setText(scopeName, selected !== null ? districtName(selected) : t(wholeCity ? "wall.scope.city" : "wall.scope.jurisdiction"));
@@ -198,6 +205,7 @@ function startWall(session: Session): void {
   for (const scope of homeScopes) hub.watch(scope);
   hub.start();
   responseFeed.start();
+  targetsFeed.start();
   render();
 }
 
