@@ -46,19 +46,26 @@ public sealed partial class PlanTaskCloser(
             LogReconcileFailed(logger, error);
         }
 
-        await foreach (var completion in _completions.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            try
+            await foreach (var completion in _completions.Reader.ReadAllAsync(stoppingToken))
             {
-                if (await plans.CompleteTaskAsync(completion.PlanId, completion.SubjectId, completion.Result, completion.Findings, completion.At, stoppingToken))
+                try
                 {
-                    LogTaskClosed(logger, completion.PlanId, completion.SubjectId, completion.Result);
+                    if (await plans.CompleteTaskAsync(completion.PlanId, completion.SubjectId, completion.Result, completion.Findings, completion.At, stoppingToken))
+                    {
+                        LogTaskClosed(logger, completion.PlanId, completion.SubjectId, completion.Result);
+                    }
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    LogCloseFailed(logger, error, completion.PlanId, completion.SubjectId);
                 }
             }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                LogCloseFailed(logger, error, completion.PlanId, completion.SubjectId);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 

@@ -14,6 +14,7 @@ namespace RiskEngine.Server.Tests.Cluster;
 /// them, one SIGKILLed mid-stream. Every signal that got a 202 is applied exactly once, the dead server's subjects
 /// answer again from the survivors within 10 s, and district counts agree with the sum of their subjects.
 /// </summary>
+[Collection(ServerProcessCollection.Name)]
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
     private const int Subjects = 240;

@@ -13,6 +13,7 @@ namespace RiskEngine.Server.Tests.Faults;
 /// once space returns the engine takes signals again by itself; afterwards the log holds exactly what was acknowledged
 /// and its file is sound.
 /// </summary>
+[Collection(ServerProcessCollection.Name)]
 public sealed class DiskFullTests(ITestOutputHelper output)
 {
     private const int BatchSize = 20;

@@ -13,6 +13,7 @@ namespace RiskEngine.Server.Tests.Faults;
 /// subjects while it is frozen; awake, it must not apply or publish stale state (the cluster has declared it gone, and
 /// its appends are fenced off), so it leaves; and every signal acknowledged by anyone counts exactly once.
 /// </summary>
+[Collection(ServerProcessCollection.Name)]
 public sealed class FrozenServerTests(ITestOutputHelper output)
 {
     private const int Subjects = 90;

@@ -15,6 +15,7 @@ namespace RiskEngine.Server.Tests.Faults;
 /// are still members afterwards, they take signals again within seconds of its return, and every signal acknowledged
 /// before, during or after counts exactly once.
 /// </summary>
+[Collection(ServerProcessCollection.Name)]
 public sealed class PostgresOutageTests(ITestOutputHelper output)
 {
     private const int Subjects = 60;

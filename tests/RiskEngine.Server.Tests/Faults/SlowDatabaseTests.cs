@@ -16,6 +16,7 @@ namespace RiskEngine.Server.Tests.Faults;
 /// it) while clients flood a cluster server: answers slow down, the server refuses with 503 and Retry-After rather than
 /// queue, its backlog never grows past its bound, nothing fails otherwise, and all it acknowledged is applied.
 /// </summary>
+[Collection(ServerProcessCollection.Name)]
 public sealed class SlowDatabaseTests(ITestOutputHelper output)
 {
     private const int Capacity = 1000;

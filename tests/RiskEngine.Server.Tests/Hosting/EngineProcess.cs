@@ -32,17 +32,26 @@ public sealed class EngineProcess : IDisposable
     public static async Task<EngineProcess> StartAsync(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var started = Stopwatch.StartNew();
-        var server = Launch(dataDirectory, settings, arguments: []);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await server.WaitUntilReadyAsync();
-            server.StartupTime = started.Elapsed;
-            return server;
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
+            var server = Launch(dataDirectory, settings, arguments: []);
+            try
+            {
+                await server.WaitUntilReadyAsync();
+                server.StartupTime = started.Elapsed;
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server.OutputTail(400).Contains("address already in use", StringComparison.Ordinal))
+            {
+                // The free port picked was taken in between by another process of the run (servers side by side pick
+                // ports for Orleans too): pick again.
+                server.Dispose();
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
         }
     }
 

@@ -12,6 +12,7 @@ namespace RiskEngine.Server.Tests.Recovery;
 /// Promise 1 and 2 against a real process: SIGKILL the server while clients stream signals, start it again on the
 /// same data, and nothing it acknowledged is lost, nothing counts twice, and scores read as before.
 /// </summary>
+[Collection(ServerProcessCollection.Name)]
 public sealed class CrashRecoveryTests(ITestOutputHelper output)
 {
     private const int Clients = 4;
