@@ -31,16 +31,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         using var dataA = new TemporaryDirectory();
         using var dataB = new TemporaryDirectory();
         using var dataC = new TemporaryDirectory();
-        KeyValuePair<string, string?>[] settings =
-        [
-            new("Storage:Provider", "PostgreSQL"),
-            new("Storage:ConnectionString", database.ConnectionString),
-            new("Engine:SnapshotFlushInterval", "00:00:01"),
-            new("Engine:CheckpointInterval", "00:00:01"),
-            new("Ingest:RequestsPerSecond", "100000"),
-            new("Ingest:RequestBurst", "100000"),
-            new("Logging:LogLevel:Orleans.Runtime.MembershipService", "Information"),
-        ];
+        var settings = ClusterServerSettings.For(database.ConnectionString, new KeyValuePair<string, string?>("Logging:LogLevel:Orleans.Runtime.MembershipService", "Information"));
         var started = await Task.WhenAll(
             EngineProcess.StartAsync(dataA.Path, settings),
             EngineProcess.StartAsync(dataB.Path, settings),

@@ -28,15 +28,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         await using var postgres = await PrivatePostgres.StartAsync();
         using var dataA = new TemporaryDirectory();
         using var dataB = new TemporaryDirectory();
-        KeyValuePair<string, string?>[] settings =
-        [
-            new("Storage:Provider", "PostgreSQL"),
-            new("Storage:ConnectionString", postgres.ConnectionString),
-            new("Engine:SnapshotFlushInterval", "00:00:01"),
-            new("Engine:CheckpointInterval", "00:00:01"),
-            new("Ingest:RequestsPerSecond", "100000"),
-            new("Ingest:RequestBurst", "100000"),
-        ];
+        var settings = ClusterServerSettings.For(postgres.ConnectionString);
         var started = await Task.WhenAll(EngineProcess.StartAsync(dataA.Path, settings), EngineProcess.StartAsync(dataB.Path, settings));
         using var a = started[0];
         using var b = started[1];

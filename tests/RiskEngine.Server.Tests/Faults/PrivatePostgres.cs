@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using RiskEngine.Server.Hosting;
 using RiskEngine.Storage.PostgreSql;
@@ -36,7 +35,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         Assert.True(versions.Length > 0, "Debian's postgresql package is not installed (apt-get install -y postgresql)");
         var folder = Path.Combine("/tmp", "riskengine-private-pg-" + Guid.NewGuid().ToString("n")[..12]);
         Directory.CreateDirectory(folder);
-        await RunAsync("chown", "postgres:postgres", folder);
+        await ExternalCommand.RunOrFailAsync("chown", "postgres:postgres", folder);
         var postgres = new PrivatePostgres(Path.Combine(versions[^1], "bin"), folder, FreePort.Pick());
         await postgres.RunAsPostgresAsync("initdb", "-D", postgres.DataDirectory, "-U", Role, "--auth=trust", "-E", "UTF8", "--no-sync");
         await postgres.StartServerAsync();
@@ -69,19 +68,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
     }
 
     private Task RunAsPostgresAsync(string program, params string[] arguments) =>
-        RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, program), .. arguments]);
-
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {output}");
-    }
+        ExternalCommand.RunOrFailAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, program), .. arguments]);
 }

@@ -28,14 +28,8 @@ public sealed class SlowDatabaseTests(ITestOutputHelper output)
     {
         await using var database = await ClusterDatabase.CreateAsync();
         using var data = new TemporaryDirectory();
-        using var server = await EngineProcess.StartAsync(data.Path,
-        [
-            new("Storage:Provider", "PostgreSQL"),
-            new("Storage:ConnectionString", database.ConnectionString),
-            new("Engine:DispatchQueueCapacity", Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Ingest:RequestsPerSecond", "100000"),
-            new("Ingest:RequestBurst", "100000"),
-        ]);
+        using var server = await EngineProcess.StartAsync(data.Path, ClusterServerSettings.For(database.ConnectionString,
+            new KeyValuePair<string, string?>("Engine:DispatchQueueCapacity", Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         using var api = new EngineApi(server.CreateClient());
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         await ExecuteAsync(dataSource,

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RiskEngine.Server.Tests.Faults;
 
 /// <summary>
@@ -23,7 +21,7 @@ public sealed class SmallDisk : IDisposable
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "riskengine-small-disk", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(path);
-        var (exit, output) = await RunAsync("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", path);
+        var (exit, output) = await ExternalCommand.RunAsync("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", path);
         Assert.True(exit == 0, $"mounting a {megabytes} MB tmpfs at {path} failed (the disk-full test needs root): {output}");
         return new SmallDisk(path);
     }
@@ -63,7 +61,7 @@ public sealed class SmallDisk : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        RunAsync("umount", "-l", Path).GetAwaiter().GetResult();
+        ExternalCommand.RunAsync("umount", "-l", Path).GetAwaiter().GetResult();
         try
         {
             Directory.Delete(Path, recursive: true);
@@ -71,19 +69,5 @@ public sealed class SmallDisk : IDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
     }
 }
