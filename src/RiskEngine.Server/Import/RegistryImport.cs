@@ -37,7 +37,9 @@ public static class RegistryImport
             {
                 file.ReadBatches(start.ThroughLine, request.BatchSize, batch =>
                 {
-                    // The reader outruns the server; it waits here rather than holding the whole file in memory.
+                    // The reader outruns the server; it waits here rather than holding the whole file in memory. It runs on
+                    // a thread of its own (LongRunning) because the CSV reader's rows cannot live across an await, so this
+                    // wait holds no pool thread, no grain and no request.
                     while (!batches.Writer.TryWrite(batch))
                     {
                         batches.Writer.WaitToWriteAsync(stop.Token).AsTask().GetAwaiter().GetResult();

@@ -10,46 +10,15 @@ public sealed class ThroughputMeter(TimeProvider clock) : ISignalCommitListener
 {
     public void OnCommitted(IReadOnlyList<LoggedSignal> signals) => Record(signals.Count);
 
-    private readonly long[] _buckets = new long[60];
-    private readonly long[] _bucketSecond = new long[60];
-    private readonly Lock _gate = new();
+    private readonly RollingCounts _seconds = new(60);
 
     public void Record(int accepted)
     {
-        if (accepted <= 0)
+        if (accepted > 0)
         {
-            return;
-        }
-
-        var second = clock.GetUtcNow().ToUnixTimeSeconds();
-        var slot = (int)(second % 60);
-        lock (_gate)
-        {
-            if (_bucketSecond[slot] != second)
-            {
-                _bucketSecond[slot] = second;
-                _buckets[slot] = 0;
-            }
-
-            _buckets[slot] += accepted;
+            _seconds.Add(clock.GetUtcNow().ToUnixTimeSeconds(), accepted);
         }
     }
 
-    public long LastMinute()
-    {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        long sum = 0;
-        lock (_gate)
-        {
-            for (var slot = 0; slot < 60; slot++)
-            {
-                if (now - _bucketSecond[slot] < 60)
-                {
-                    sum += _buckets[slot];
-                }
-            }
-        }
-
-        return sum;
-    }
+    public long LastMinute() => _seconds.Sum(clock.GetUtcNow().ToUnixTimeSeconds());
 }

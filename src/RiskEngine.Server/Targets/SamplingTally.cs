@@ -1,4 +1,5 @@
 using RiskEngine.Domain;
+using RiskEngine.Server.Live;
 using RiskEngine.Storage;
 
 namespace RiskEngine.Server.Targets;
@@ -12,39 +13,20 @@ public sealed class SamplingTally(TimeProvider clock) : ISignalCommitListener
 {
     public const int Days = 30;
 
-    private readonly long[] _passed = new long[Days];
-    private readonly long[] _failed = new long[Days];
-    private readonly long[] _day = new long[Days];
-    private readonly Lock _gate = new();
+    private const int Passed = 0;
+    private const int Failed = 1;
+    private readonly RollingCounts _days = new(Days, counts: 2);
 
     public void OnCommitted(IReadOnlyList<LoggedSignal> signals)
     {
         var day = clock.GetUtcNow().ToUnixTimeSeconds() / 86_400;
         foreach (var signal in signals)
         {
-            if (signal.Kind != SignalKind.Sampling)
+            if (signal.Kind == SignalKind.Sampling)
             {
-                continue;
-            }
-
-            // The log's canonical facts begin with the result: {"result":"fail",...}.
-            var failed = signal.Data.StartsWith("{\"result\":\"fail\"", StringComparison.Ordinal);
-            var slot = (int)(day % Days);
-            lock (_gate)
-            {
-                if (_day[slot] != day)
-                {
-                    (_day[slot], _passed[slot], _failed[slot]) = (day, 0, 0);
-                }
-
-                if (failed)
-                {
-                    _failed[slot]++;
-                }
-                else
-                {
-                    _passed[slot]++;
-                }
+                // The log's canonical facts begin with the result: {"result":"fail",...}.
+                var failed = signal.Data.StartsWith("{\"result\":\"fail\"", StringComparison.Ordinal);
+                _days.Add(day, 1, failed ? Failed : Passed);
             }
         }
     }
@@ -53,19 +35,6 @@ public sealed class SamplingTally(TimeProvider clock) : ISignalCommitListener
     public (long Passed, long Failed) LastDays()
     {
         var today = clock.GetUtcNow().ToUnixTimeSeconds() / 86_400;
-        long passed = 0, failed = 0;
-        lock (_gate)
-        {
-            for (var slot = 0; slot < Days; slot++)
-            {
-                if (today - _day[slot] < Days)
-                {
-                    passed += _passed[slot];
-                    failed += _failed[slot];
-                }
-            }
-        }
-
-        return (passed, failed);
+        return (_days.Sum(today, Passed), _days.Sum(today, Failed));
     }
 }
