@@ -22,6 +22,9 @@ public sealed class CommandLineErrorTests
     [InlineData("compare", "--overload-factor", "lots", "--overload-factor: 'lots' is not a number")]
     [InlineData("compare", "--bogus", "1", "Unknown option '--bogus'")]
     [InlineData("weekend", "", "", "unknown command 'weekend'")]
+    [InlineData("soak", "--seconds", "60", "Unknown option '--seconds'")]
+    [InlineData("soak", "--hours", "0.001", "--hours: 0.001 is out of range")]
+    [InlineData("soak", "--hours", "all-night", "--hours: 'all-night' is not a number")]
     public async Task A_bad_command_line_exits_2_with_the_reason_and_the_usage(string command, string option, string value, string reason)
     {
         string[] arguments = option.Length == 0 ? [command] : [command, option, value];
@@ -54,6 +57,22 @@ public sealed class CommandLineErrorTests
         Assert.Equal(7, settings.WallClients);
         Assert.Equal([PhaseKind.Ramp, PhaseKind.Storm], settings.Phases);
         Assert.Equal("00:01:00", settings.ServerSettings["Engine:SweepPeriod"]);
+    }
+
+    [Fact]
+    public void A_soak_is_two_hours_of_steady_traffic_unless_told_its_length_in_hours()
+    {
+        var soak = ScenarioCatalog.Find("soak")!;
+        var defaults = ScenarioCommandLine.Parse(soak, [], Layout());
+        Assert.True(defaults.IsSoak);
+        Assert.Equal([PhaseKind.Steady], defaults.Phases);
+        Assert.Equal(7_200, defaults.Seconds);
+        Assert.Equal(3_000, defaults.Rate);
+
+        var quarterHour = ScenarioCommandLine.Parse(soak, ["--hours", "0.25", "--rate", "500"], Layout());
+        Assert.Equal(900, quarterHour.Seconds);
+        Assert.Equal(500, quarterHour.Rate);
+        Assert.False(ScenarioCommandLine.Parse(City, [], Layout()).IsSoak);
     }
 
     [Fact]

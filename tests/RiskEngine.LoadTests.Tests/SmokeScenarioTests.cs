@@ -13,7 +13,7 @@ public sealed class SmokeScenarioTests : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
     private static readonly string[] Phases = ["steady", "incident", "storm", "backfill"];
 
-    private readonly DirectoryInfo _out = Directory.CreateTempSubdirectory("riskengine-smoke-test-");
+    private readonly ScratchFolder _out = new("riskengine-smoke-test-");
 
     [Fact]
     public async Task Smoke_writes_a_complete_report_and_loses_nothing()
@@ -23,7 +23,7 @@ public sealed class SmokeScenarioTests : IDisposable
             "smoke", "--server-dll", BuildOutputs.Server, "--out", _out.FullName);
         Assert.True(run.ExitCode == 0, run.ToString());
 
-        var folder = Assert.Single(_out.GetDirectories("*-smoke"));
+        var folder = Assert.Single(_out.Directory.GetDirectories("*-smoke"));
         var json = File.ReadAllText(Path.Combine(folder.FullName, "report.json"));
         foreach (var key in new[] { "\"p99\"", "\"ratio\"", "\"lost\"" })
         {
@@ -96,15 +96,5 @@ public sealed class SmokeScenarioTests : IDisposable
         Assert.Contains("lost", run.Output, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            _out.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A report file still open by a slow antivirus or indexer: the temp folder is the OS's to clean.
-        }
-    }
+    public void Dispose() => _out.Dispose();
 }

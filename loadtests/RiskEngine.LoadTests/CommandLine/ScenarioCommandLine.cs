@@ -19,14 +19,22 @@ public static class ScenarioCommandLine
 
     private static readonly FractionOption Duplicates = new("duplicates", 0.5, 0.02, "share of each batch repeating signals sent before (counted as duplicates)");
     private static readonly FractionOption Malformed = new("malformed", 0.5, 0.01, "share of each batch spoiled on purpose (listed in rejected[])");
+    private const string SecondsOption = "seconds";
+
+    /// <summary>A soak's length: 18 seconds (0.005 h) for trying it, up to two days.</summary>
+    private static FactorOption Hours(ScenarioDefinition scenario) =>
+        new("hours", 0.005, 48, scenario.Seconds / 3600.0, "length of the soak in hours (the whole run of steady traffic)");
 
     /// <summary>The whole-number options, with this scenario's defaults.</summary>
     public static IReadOnlyList<IntegerOption> Numeric(ScenarioDefinition scenario) =>
+        [.. AllNumeric(scenario).Where(o => !(scenario.IsSoak && o.Name == SecondsOption))];
+
+    private static IReadOnlyList<IntegerOption> AllNumeric(ScenarioDefinition scenario) =>
     [
         new("entities", 1, 3_000_000, scenario.Entities, "entities registered first (valid USCCs, districts in proportion, seeded industries)"),
         new("equipment", 0, 3_000_000, scenario.Equipment, "equipment units registered first (valid 18-digit codes, seeded class shares)"),
         new("rate", 1, 1_000_000, scenario.Rate, "everyday traffic, signals/s offered on the open-model schedule"),
-        new("seconds", 1, 3600, scenario.Seconds, "length of each phase"),
+        new(SecondsOption, 1, 3600, scenario.Seconds, "length of each phase"),
         new("batch", 1, 20_000, scenario.Batch, "signals per request"),
         new("clients", 1, 256, 8, "concurrent clients registering the city"),
         new("wall-clients", 0, 2000, scenario.WallClients, "SignalR wall clients watching the city and its districts"),
@@ -59,6 +67,11 @@ public static class ScenarioCommandLine
             text.AppendLine(option.HelpLine);
         }
 
+        if (scenario.IsSoak)
+        {
+            text.AppendLine(Hours(scenario).HelpLine);
+        }
+
         text.AppendLine(Duplicates.HelpLine);
         text.AppendLine(Malformed.HelpLine);
         text.AppendLine($"  --{PhasesOption + " LIST",-24} comma-separated phases to run instead ({PhaseNames.Known})");
@@ -82,6 +95,7 @@ public static class ScenarioCommandLine
         var known = numeric.Select(o => o.Name)
             .Append(Duplicates.Name).Append(Malformed.Name).Append(PhasesOption).Append(IncidentDistrictOption).Append(HubProtocolOption)
             .Append(StorageOption).Append(PostgresOption).Append(ServerDllOption).Append(OutOption).Append(OptionTokens.SetOption)
+            .Concat(scenario.IsSoak ? [Hours(scenario).Name] : [])
             .ToArray();
         var tokens = OptionTokens.Read(arguments, known);
         var values = tokens.Values;
@@ -92,6 +106,17 @@ public static class ScenarioCommandLine
         }
 
         double Fraction(FractionOption option) => values.TryGetValue(option.Name, out var text) ? option.Parse(text) : option.Default;
+
+        int Length()
+        {
+            if (!scenario.IsSoak)
+            {
+                return Number(SecondsOption);
+            }
+
+            var hours = Hours(scenario);
+            return (int)Math.Round(3600 * (values.TryGetValue(hours.Name, out var text) ? hours.Parse(text) : hours.Default));
+        }
 
         var phases = values.TryGetValue(PhasesOption, out var phaseList) ? ParsePhases(phaseList) : scenario.Phases;
         var equipment = Number("equipment");
@@ -128,7 +153,7 @@ public static class ScenarioCommandLine
             Number("entities"),
             equipment,
             Number("rate"),
-            Number("seconds"),
+            Length(),
             Number("batch"),
             Number("clients"),
             Number("wall-clients"),
@@ -145,7 +170,8 @@ public static class ScenarioCommandLine
             tokens.ServerSettings,
             storage,
             servers,
-            postgres);
+            postgres,
+            scenario.IsSoak);
     }
 
     private static PhaseKind[] ParsePhases(string list)

@@ -27,6 +27,7 @@ namespace RiskEngine.LoadTests.CommandLine;
 /// <param name="Storage">Embedded SQLite (one server) or a PostgreSQL cluster.</param>
 /// <param name="Servers">Server processes.</param>
 /// <param name="Postgres">PostgreSQL connection string (never written to the reports).</param>
+/// <param name="IsSoak">A soak: its report follows memory, storage, latency and errors minute by minute and says whether they stayed flat.</param>
 public sealed record ScenarioSettings(
     string Scenario,
     IReadOnlyList<PhaseKind> Phases,
@@ -50,7 +51,8 @@ public sealed record ScenarioSettings(
     IReadOnlyDictionary<string, string> ServerSettings,
     StorageMode Storage,
     int Servers,
-    [property: JsonIgnore] string? Postgres)
+    [property: JsonIgnore] string? Postgres,
+    bool IsSoak = false)
 {
     /// <summary>The phase names, for the report.</summary>
     public IReadOnlyList<string> PhaseNames => Phases.Select(p => p.Name()).ToArray();

@@ -23,6 +23,11 @@ public static class ScenarioCharts
             Save(drawn, directory, "latency-percentiles.png", Percentiles(report));
             Save(drawn, directory, "server.png", Server(report));
             Save(drawn, directory, "baselines.png", Baselines(report));
+            if (report.Soak is { Minutes.Count: > 0 } soak)
+            {
+                Save(drawn, directory, "soak-memory.png", SoakMemory(soak));
+                Save(drawn, directory, "soak-latency.png", SoakLatency(soak));
+            }
         }
         catch (Exception error) when (error is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
         {
@@ -177,6 +182,69 @@ public static class ScenarioCharts
         plot.Axes.Margins(bottom: 0);
         plot.Title("per second, same machine, same run (log scale)");
         return plot;
+    }
+
+    private static Plot SoakMemory(SoakFigures soak)
+    {
+        var plot = new Plot();
+        var read = soak.Minutes.Where(m => m.WorkingSetBytes is not null).ToArray();
+        var minutes = read.Select(m => (double)m.Minute).ToArray();
+        void Series(string name, Func<SoakMinute, long?> bytes)
+        {
+            var line = plot.Add.Scatter(minutes, read.Select(m => (bytes(m) ?? 0) / (1024.0 * 1024)).ToArray());
+            line.LegendText = name;
+            line.MarkerSize = 2;
+        }
+
+        Series("working set (MiB)", m => m.WorkingSetBytes);
+        Series("managed heap (MiB)", m => m.ManagedHeapBytes);
+        Series("storage on disk (MiB)", m => m.StorageBytes);
+        var grains = plot.Add.Scatter(minutes, read.Select(m => (double)(m.Activations ?? 0)).ToArray());
+        grains.LegendText = "live grains (right axis)";
+        grains.MarkerSize = 2;
+        grains.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "live grains";
+        MarkWarmup(plot, soak);
+        plot.Title($"soak: memory, storage and grains per minute ({soak.Verdict.Split(':')[0]})");
+        plot.XLabel("minutes since traffic start");
+        plot.YLabel("MiB");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    private static Plot SoakLatency(SoakFigures soak)
+    {
+        var plot = new Plot();
+        var minutes = soak.Minutes.Select(m => (double)m.Minute).ToArray();
+        void Series(string name, Func<SoakMinute, double> milliseconds)
+        {
+            var line = plot.Add.Scatter(minutes, soak.Minutes.Select(milliseconds).ToArray());
+            line.LegendText = name;
+            line.MarkerSize = 2;
+        }
+
+        Series("ingest p50 (ms)", m => m.IngestLatency.P50Ms);
+        Series("ingest p99 (ms)", m => m.IngestLatency.P99Ms);
+        Series("signal -> wall p99 (ms)", m => m.SignalToWall.P99Ms);
+        var errors = plot.Add.Scatter(minutes, soak.Minutes.Select(m => (double)(m.Errors + m.RefusedRequests)).ToArray());
+        errors.LegendText = "failed + refused requests (right axis)";
+        errors.MarkerSize = 2;
+        errors.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "requests per minute";
+        MarkWarmup(plot, soak);
+        plot.Title("soak: latency and failures per minute");
+        plot.XLabel("minutes since traffic start");
+        plot.YLabel("milliseconds");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    private static void MarkWarmup(Plot plot, SoakFigures soak)
+    {
+        var line = plot.Add.VerticalLine(soak.WarmupMinutes);
+        line.LineStyle.Pattern = LinePattern.Dashed;
+        line.LineStyle.Color = Colors.Gray;
+        line.Text = "warm-up ends";
     }
 
     private static void MarkPhases(Plot plot, ScenarioReport report)

@@ -21,6 +21,12 @@ public static class ScenarioConsoleSummary
             text.AppendLine($"{what.PadRight(whatWidth)}  {figure.PadLeft(figureWidth)}  {detail}");
         }
 
+        if (report.Soak is { } soak)
+        {
+            text.AppendLine();
+            text.AppendLine($"soak      {soak.Verdict}");
+        }
+
         ReportSections.ConsoleProblemsAndFiles(text, report.Problems, files.Json, files.Markdown);
         text.AppendLine($"charts    {string.Join(", ", report.Charts)}");
         return text.ToString();

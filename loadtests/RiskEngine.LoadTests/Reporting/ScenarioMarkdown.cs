@@ -40,6 +40,11 @@ public static class ScenarioMarkdown
             Line($"- **{phase.Name}**: {phase.Description}");
         }
 
+        if (report.Soak is { } soak)
+        {
+            SoakMarkdown.Append(text, soak);
+        }
+
         if (report.Charts.Count > 0)
         {
             text.AppendLine();

@@ -24,6 +24,7 @@ namespace RiskEngine.LoadTests.Reporting;
 /// <param name="ServerLog">What the servers logged.</param>
 /// <param name="ServerStartFailures">Starts that died before the server was ready (each retried).</param>
 /// <param name="Problems">What went wrong in the run, in words (empty when nothing did).</param>
+/// <param name="Soak">A soak's minutes and whether they stayed flat; null for the other scenarios.</param>
 public sealed record ScenarioReport(
     string Scenario,
     string RunId,
@@ -44,4 +45,5 @@ public sealed record ScenarioReport(
     IReadOnlyList<string> Charts,
     ServerLogSummary ServerLog,
     IReadOnlyList<string> ServerStartFailures,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    SoakFigures? Soak = null);

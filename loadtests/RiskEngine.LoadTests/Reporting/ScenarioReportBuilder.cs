@@ -69,7 +69,8 @@ public static class ScenarioReportBuilder
         var repostProblem = engine.RepostFailure is null ? null : $"the re-post check could not be finished: {engine.RepostFailure}.";
         var report = new ScenarioReport(
             settings.Scenario, runId, startedAt, DateTimeOffset.Now, machine, settings, serverSettings, city, phases, traffic, engine.Wall, server,
-            baselines, ratios, engine.Loss, engine.Series.Rows(), [], serverLog, startFailures, []);
+            baselines, ratios, engine.Loss, engine.Series.Rows(), [], serverLog, startFailures, [],
+            settings.IsSoak ? SoakAnalysis.Of(engine.Series.Minutes(), samples, engine.TrafficStartSeconds) : null);
         var problems = Problems(report);
         if (repostProblem is not null)
         {
@@ -171,6 +172,11 @@ public static class ScenarioReportBuilder
         else if (report.Server.MemoryPerActiveGrain is null)
         {
             problems.Add("memory per active grain could not be computed (no growth in activations between the idle and the loaded readings).");
+        }
+
+        if (report.Soak is { Flat: not true } soak)
+        {
+            problems.Add($"soak: {soak.Verdict}.");
         }
 
         if (report.ServerLog.Errors > 0)

@@ -6,6 +6,7 @@ using RiskEngine.LoadTests.Wall;
 namespace RiskEngine.LoadTests.Scenarios;
 
 /// <summary>What the servers' side of a scenario run measured, handed to the report.</summary>
+/// <param name="TrafficStartSeconds">When the traffic started, on the clock of the samples' <see cref="StatsSample.Seconds"/>.</param>
 public sealed record EngineMeasurements(
     RegistrationFigures EntityRegistration,
     RegistrationFigures? EquipmentRegistration,
@@ -19,4 +20,5 @@ public sealed record EngineMeasurements(
     IReadOnlyList<StatsSample> Samples,
     string? StatsUnavailable,
     LossFigures Loss,
-    string? RepostFailure);
+    string? RepostFailure,
+    double TrafficStartSeconds);

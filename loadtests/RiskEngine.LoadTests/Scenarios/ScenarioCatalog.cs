@@ -16,6 +16,9 @@ public static class ScenarioCatalog
         Single(PhaseKind.Incident, "a food-safety incident: failed samplings at one district's food businesses, on top of everyday traffic"),
         Single(PhaseKind.Storm, "an elevator entrapment storm on top of everyday traffic"),
         Single(PhaseKind.Backfill, "week-old signals arriving late on top of everyday traffic"),
+        new("soak", "hours of everyday traffic at a steady rate with the wall watching: memory, storage, latency and errors minute by minute, and whether they stayed flat (100k entities, 10k units)",
+            [PhaseKind.Steady], Entities: 100_000, Equipment: 10_000, Rate: 3_000, Seconds: 2 * 3600, Batch: 100, WallClients: 10, BaselineSeconds: 5, Verify: 20_000, StatsIntervalSeconds: 10,
+            IsSoak: true),
     ];
 
     public static ScenarioDefinition? Find(string name) =>

@@ -208,6 +208,7 @@ public static class ScenarioRun
         string? statsUnavailable;
         RepostCheck.Outcome repost;
         string? repostFailure;
+        double trafficStartSeconds;
         try
         {
             foreach (var launch in launches)
@@ -218,7 +219,8 @@ public static class ScenarioRun
                 Console.WriteLine($"          started pid {server.ProcessId} on {server.BaseAddress}");
             }
 
-            await using var sampler = new ServerStatsSampler(apis, TimeSpan.FromSeconds(settings.StatsIntervalSeconds), runClock) { Stage = "registering" };
+            var storage = postgres is null ? StorageFootprint.OfDataFolders([.. launches.Select(l => l.DataDirectory)]) : StorageFootprint.OfPostgresSchema(postgres);
+            await using var sampler = new ServerStatsSampler(apis, TimeSpan.FromSeconds(settings.StatsIntervalSeconds), runClock, storage) { Stage = "registering" };
             sampler.Start();
 
             Console.WriteLine($"1. registering {entities.Count:N0} entities through POST /api/v1/entities");
@@ -246,6 +248,7 @@ public static class ScenarioRun
             plans = PhasePlanner.Plan(settings, runId, codes, entities, equipment, epoch);
             var totalSeconds = plans.Sum(p => (int)Math.Ceiling(p.Duration.TotalSeconds));
             series = new SecondSeries(Stopwatch.GetTimestamp(), totalSeconds + 300);
+            trafficStartSeconds = runClock.Elapsed.TotalSeconds;
             wallLatency.Series = series;
             var composer = new BatchComposer(settings.Batch, settings.DuplicateFraction, settings.MalformedFraction, seed: 42);
             var driver = new OpenModelDriver(apis, composer, settings.Batch, settings.MaxOutstanding, wallLatency, series, () => servers.All(s => !s.HasExited));
@@ -334,7 +337,7 @@ public static class ScenarioRun
         var acknowledged = allStreams.Sum(s => s.Acknowledged.Count);
         var loss = new LossFigures(acknowledged, repost.Reposted, repost.Duplicates, repost.Accepted, found, missing, repost.Accepted + missing);
         Console.WriteLine($"   lost {loss.Lost:N0}: re-post {repost.Duplicates:N0} duplicates, {repost.Accepted:N0} new; log {found:N0} found, {missing:N0} missing");
-        return new EngineMeasurements(entityRegistration, equipmentRegistration, plans, recorders, total, wallLatency, wall, series, idle, samples, statsUnavailable, loss, repostFailure);
+        return new EngineMeasurements(entityRegistration, equipmentRegistration, plans, recorders, total, wallLatency, wall, series, idle, samples, statsUnavailable, loss, repostFailure, trafficStartSeconds);
     }
 
     private static string Describe(IReadOnlyDictionary<string, long> counts) => string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));

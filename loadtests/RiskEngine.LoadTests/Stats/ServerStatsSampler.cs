@@ -5,7 +5,7 @@ namespace RiskEngine.LoadTests.Stats;
 
 /// <summary>
 /// Reads every server's GET /api/v1/system/stats every few seconds while the run goes on, and keeps the sums as a
-/// series labelled with what the run was doing. A server that answers 404 has no stats endpoint: sampling stops
+/// series labelled with what the run was doing, with what the servers keep on disk when told where to look. A server that answers 404 has no stats endpoint: sampling stops
 /// and the report says why instead of showing a flat line.
 /// </summary>
 public sealed class ServerStatsSampler : IAsyncDisposable
@@ -13,6 +13,7 @@ public sealed class ServerStatsSampler : IAsyncDisposable
     private readonly IReadOnlyList<EngineApi> _apis;
     private readonly TimeSpan _interval;
     private readonly Stopwatch _runClock;
+    private readonly StorageFootprint? _storage;
     private readonly List<StatsSample> _samples = [];
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
@@ -20,11 +21,12 @@ public sealed class ServerStatsSampler : IAsyncDisposable
     private volatile string _stage = "registered";
     private bool _disposed;
 
-    public ServerStatsSampler(IReadOnlyList<EngineApi> apis, TimeSpan interval, Stopwatch runClock)
+    public ServerStatsSampler(IReadOnlyList<EngineApi> apis, TimeSpan interval, Stopwatch runClock, StorageFootprint? storage = null)
     {
         _apis = apis;
         _interval = interval;
         _runClock = runClock;
+        _storage = storage;
     }
 
     /// <summary>Why there is no series, when there is none (e.g. "HTTP 404: the server has no /api/v1/system/stats").</summary>
@@ -75,6 +77,11 @@ public sealed class ServerStatsSampler : IAsyncDisposable
         // somewhere in between; stamping the answer's arrival would stretch the span a rate is computed over.
         var answered = _runClock.Elapsed;
         var sample = StatsSample.Sum(Math.Round(((sent + answered) / 2).TotalSeconds, 2), _stage, stats);
+        if (_storage is not null)
+        {
+            sample = sample with { StorageBytes = await _storage.ReadAsync(cancellationToken) };
+        }
+
         lock (_lock)
         {
             _samples.Add(sample);

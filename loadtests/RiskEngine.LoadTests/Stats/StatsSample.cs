@@ -2,7 +2,7 @@ using RiskEngine.LoadTests.Api;
 
 namespace RiskEngine.LoadTests.Stats;
 
-/// <summary>One reading of GET /api/v1/system/stats, summed over the servers that answered.</summary>
+/// <summary>One reading of GET /api/v1/system/stats, summed over the servers that answered, and of their storage when read.</summary>
 /// <param name="Seconds">Since the run started.</param>
 /// <param name="Stage">What the run was doing: "registered", a phase's name, "drained".</param>
 /// <param name="Servers">How many servers answered.</param>
@@ -16,6 +16,7 @@ namespace RiskEngine.LoadTests.Stats;
 /// <param name="ResidentSnapshots">Subjects' snapshots held in memory; null when a server did not say.</param>
 /// <param name="ResidentSnapshotBytes">Their serialised bytes; null when a server did not say.</param>
 /// <param name="UnwrittenSnapshots">Snapshots changed in memory and not yet flushed; null when a server did not say.</param>
+/// <param name="StorageBytes">Bytes on disk by file (SQLite) or table (PostgreSQL); null when not read (see <see cref="StorageFootprint"/>).</param>
 public sealed record StatsSample(
     double Seconds,
     string Stage,
@@ -29,7 +30,8 @@ public sealed record StatsSample(
     long? Refused = null,
     long? ResidentSnapshots = null,
     long? ResidentSnapshotBytes = null,
-    long? UnwrittenSnapshots = null)
+    long? UnwrittenSnapshots = null,
+    IReadOnlyDictionary<string, long>? StorageBytes = null)
 {
     /// <summary>One reading of each server that answered, taken together: every figure summed over them.</summary>
     /// <param name="seconds">Since the run started.</param>

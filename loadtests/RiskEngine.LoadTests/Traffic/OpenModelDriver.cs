@@ -78,6 +78,7 @@ public sealed class OpenModelDriver(
             if (Volatile.Read(ref _outstanding) >= maxOutstanding)
             {
                 recorder.AddError("not-sent-backlog");
+                series.Error(dueTimestamp);
             }
             else
             {
@@ -123,10 +124,12 @@ public sealed class OpenModelDriver(
             else if (response.IsRefused)
             {
                 recorder.Refused(plan);
+                series.Refused(completed);
             }
             else
             {
                 recorder.AddError(ErrorType(response), example: $"HTTP {response.Status}: {response.Detail}");
+                series.Error(completed);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -209,6 +212,7 @@ public sealed class OpenModelDriver(
             var signal = missed.Stream.At(missed.Number);
             recorder.AddError("malformed-accepted", malformed - malformedRejected,
                 $"{missed.Malformation!.Value.Name()} of a {signal.Template.KindWire} signal about {signal.SubjectId} was not rejected");
+            series.Error(completed);
         }
 
         if (validRejected > 0)
@@ -216,12 +220,14 @@ public sealed class OpenModelDriver(
             var first = answer.Rejected.First(r => r.Index >= 0 && r.Index < plan.Items.Length && plan.Items[r.Index].Malformation is null);
             var signal = plan.Items[first.Index].Stream.At(plan.Items[first.Index].Number);
             recorder.AddError("valid-rejected", validRejected, $"{signal.Template.KindWire} {signal.SubjectId} {signal.Template.WireData}: {first.Error}");
+            series.Error(completed);
         }
 
         // Every repeat names a signal already acknowledged, so the server's duplicate count is known exactly.
         if (answer.Duplicates != repeats)
         {
             recorder.AddError("duplicates-miscounted", Math.Abs(answer.Duplicates - repeats), $"{repeats} repeats of acknowledged signals, {answer.Duplicates} counted as duplicates");
+            series.Error(completed);
         }
 
         recorder.Answered(answer.Accepted, answer.Duplicates, malformedRejected, validRejected, addsUp);

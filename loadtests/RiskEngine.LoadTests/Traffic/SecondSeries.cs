@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using HdrHistogram;
+using RiskEngine.LoadTests.Reporting;
 
 namespace RiskEngine.LoadTests.Traffic;
 
 /// <summary>
 /// Per-second buckets over the traffic, from its start: signals offered (by intended send time), signals accepted
-/// (by answer time), and the 99th percentile of ingest and signal-to-wall latency, for the report's charts.
+/// (by answer time), refused requests and errors (by answer time), and ingest and signal-to-wall latency, for the
+/// report's charts; and the same a minute at a time, for a soak.
 /// </summary>
 public sealed class SecondSeries
 {
@@ -13,6 +15,8 @@ public sealed class SecondSeries
     private readonly int _seconds;
     private readonly long[] _offered;
     private readonly long[] _accepted;
+    private readonly long[] _refused;
+    private readonly long[] _errors;
     private readonly LongHistogram?[] _ingest;
     private readonly LongHistogram?[] _wall;
     private readonly Lock _lock = new();
@@ -23,6 +27,8 @@ public sealed class SecondSeries
         _seconds = Math.Max(1, seconds);
         _offered = new long[_seconds];
         _accepted = new long[_seconds];
+        _refused = new long[_seconds];
+        _errors = new long[_seconds];
         _ingest = new LongHistogram?[_seconds];
         _wall = new LongHistogram?[_seconds];
     }
@@ -33,6 +39,12 @@ public sealed class SecondSeries
     public void Offered(long timestamp, int signals) => Add(_offered, timestamp, signals);
 
     public void Accepted(long timestamp, int signals) => Add(_accepted, timestamp, signals);
+
+    /// <summary>A request refused for now (503 over capacity, 429 over the request limit).</summary>
+    public void Refused(long timestamp) => Add(_refused, timestamp, 1);
+
+    /// <summary>A request that failed, or was not sent because too many were unanswered.</summary>
+    public void Error(long timestamp) => Add(_errors, timestamp, 1);
 
     public void IngestLatency(long timestamp, long microseconds) => Record(_ingest, timestamp, microseconds);
 
@@ -61,6 +73,57 @@ public sealed class SecondSeries
         }
     }
 
+    /// <summary>
+    /// One row per whole minute of traffic seen so far (a last, partial minute is left out: its counts would read as a
+    /// drop), with the minute's latency percentiles from its seconds' histograms merged.
+    /// </summary>
+    public IReadOnlyList<MinuteFigures> Minutes()
+    {
+        lock (_lock)
+        {
+            var seen = 0;
+            for (var s = 0; s < _seconds; s++)
+            {
+                if (_offered[s] > 0 || _accepted[s] > 0)
+                {
+                    seen = s + 1;
+                }
+            }
+
+            var minutes = new List<MinuteFigures>();
+            for (var minute = 0; (minute + 1) * 60 <= seen; minute++)
+            {
+                var seconds = Enumerable.Range(minute * 60, 60).ToArray();
+                minutes.Add(new MinuteFigures(
+                    minute,
+                    seconds.Sum(s => _offered[s]),
+                    seconds.Sum(s => _accepted[s]),
+                    seconds.Sum(s => _refused[s]),
+                    seconds.Sum(s => _errors[s]),
+                    LatencySummary.From(Merge(seconds.Select(s => _ingest[s]))),
+                    LatencySummary.From(Merge(seconds.Select(s => _wall[s])))));
+            }
+
+            return minutes;
+        }
+    }
+
+    private static LongHistogram Merge(IEnumerable<LongHistogram?> histograms)
+    {
+        var merged = NewHistogram();
+        foreach (var histogram in histograms)
+        {
+            if (histogram is not null)
+            {
+                merged.Add(histogram);
+            }
+        }
+
+        return merged;
+    }
+
+    private static LongHistogram NewHistogram() => new(1, Phases.LatencyRecorder.HighestMicroseconds, 2);
+
     private static double? P99(LongHistogram? histogram) =>
         histogram is null || histogram.TotalCount == 0 ? null : Math.Round(histogram.GetValueAtPercentile(99) / 1000.0, 3);
 
@@ -83,7 +146,7 @@ public sealed class SecondSeries
         lock (_lock)
         {
             var second = Second(timestamp);
-            var histogram = buckets[second] ??= new LongHistogram(1, Phases.LatencyRecorder.HighestMicroseconds, 2);
+            var histogram = buckets[second] ??= NewHistogram();
             histogram.RecordValue(Math.Clamp(microseconds, 1, Phases.LatencyRecorder.HighestMicroseconds));
         }
     }
