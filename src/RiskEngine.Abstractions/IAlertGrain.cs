@@ -4,7 +4,8 @@ namespace RiskEngine.Abstractions;
 
 /// <summary>
 /// One alert, keyed by "rule.subject": one activation in the cluster serialises every command, so of concurrent
-/// acknowledgements exactly one wins. A reminder escalates it and resolves it once its subject stays quiet.
+/// acknowledgements exactly one wins. Its district's <see cref="IAlertWatchGrain"/> wakes it to escalate it and to resolve
+/// it once its subject stays quiet.
 /// </summary>
 public interface IAlertGrain : IGrainWithStringKey
 {
@@ -16,7 +17,7 @@ public interface IAlertGrain : IGrainWithStringKey
 
     Task<AlertCommandResult> AssignAsync(string actor, string assignee, string? note);
 
-    /// <summary>Checks escalation and the quiet period now (the reminder does this on its own).</summary>
+    /// <summary>Checks escalation and the quiet period now (the district's alert watch calls this when one is due).</summary>
     Task CheckAsync();
 
     [AlwaysInterleave]

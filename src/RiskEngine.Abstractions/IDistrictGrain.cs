@@ -21,4 +21,8 @@ public interface IDistrictGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<DistrictSummary> GetSummaryAsync();
+
+    /// <summary>The level the district last heard for each subject, in order (blue for those it holds no report of above blue).</summary>
+    [AlwaysInterleave]
+    Task<RiskEngine.Domain.RiskLevel[]> LevelsOfAsync(string[] subjectIds);
 }

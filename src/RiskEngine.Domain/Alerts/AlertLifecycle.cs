@@ -118,5 +118,14 @@ public static class AlertLifecycle
         return now - since >= rule.AutoResolveAfter ? Resolve(current, System, null, now) : AlertChange.Unchanged;
     }
 
+    /// <summary>
+    /// Whether a check now would change the alert: an escalation due, or the subject's level starting, ending or
+    /// completing a quiet period. Lets a watch over many open alerts wake only the few that have something to do.
+    /// </summary>
+    public static bool IsCheckDue(AlertCase current, AlertRuleSet rules, RiskLevel subjectLevel, DateTimeOffset now) =>
+        current.State != AlertState.Resolved
+        && (Escalate(current, rules, now).Changed
+            || (rules.ById.TryGetValue(current.Rule, out var rule) && ObserveSubject(current, rule, subjectLevel, now).Changed));
+
     private static RiskLevel Max(RiskLevel a, RiskLevel b) => a > b ? a : b;
 }

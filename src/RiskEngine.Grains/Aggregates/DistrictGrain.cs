@@ -101,6 +101,9 @@ public sealed partial class DistrictGrain(
         services.Tracker.MarkDirty(this.GetGrainId(), report.Version);
     }
 
+    public Task<RiskLevel[]> LevelsOfAsync(string[] subjectIds) =>
+        Task.FromResult(subjectIds.Select(id => State.Flagged.TryGetValue(id, out var entry) ? entry.Level : RiskLevel.Blue).ToArray());
+
     public async Task AdvanceAppliedAsync(SiloAddress server, DateTimeOffset appliedThrough, bool idle)
     {
         if (await _applied.AdvanceAsync(server, appliedThrough, idle))

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
@@ -10,33 +9,20 @@ namespace RiskEngine.Grains.Alerts;
 
 /// <summary>
 /// One alert's life. Every change is committed with its audit entry before anyone hears of it, then pushed to the
-/// wall feed. While unresolved, a reminder escalates it past the SLA and resolves it once the subject stays quiet.
+/// wall feed. While unresolved, its district's <see cref="AlertWatchGrain"/> wakes it when a check is due (escalation
+/// past the SLA, the subject quiet long enough to resolve it); in between it leaves memory like any idle grain.
 /// </summary>
 public sealed partial class AlertGrain(
     AlertStore store,
     AlertRuleSet rules,
     TimeProvider clock,
-    IOptions<AlertOptions> options,
     SubjectRouter subjects,
-    ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain
 {
-    private const string WatchReminder = "watch";
-
-    private static readonly TimeSpan ArmRetry = TimeSpan.FromSeconds(5);
-
     private AlertCase? _alert;
-    private IGrainReminder? _reminder;
-    private IGrainTimer? _watchArmer;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         _alert = await store.LoadAsync(this.GetPrimaryKeyString(), cancellationToken);
-        if (_alert is { State: not AlertState.Resolved })
-        {
-            // An open alert whose watch was never registered (the server stopped first) gets it whenever it is in memory.
-            ArmWatch();
-        }
-    }
 
     public async Task RaiseAsync(AlertRaise raise)
     {
@@ -65,7 +51,6 @@ public sealed partial class AlertGrain(
     {
         if (_alert is not { State: not AlertState.Resolved } alert)
         {
-            await StopWatchingAsync();
             return;
         }
 
@@ -77,8 +62,6 @@ public sealed partial class AlertGrain(
             await CommitAsync(AlertLifecycle.ObserveSubject(current, rule, risk.Level, clock.GetUtcNow()));
         }
     }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
 
     private async Task<AlertCommandResult> CommandAsync(Func<AlertCase, AlertChange> decide)
     {
@@ -133,54 +116,6 @@ public sealed partial class AlertGrain(
             // The change is committed and audited; a missed push heals when clients next list the alerts.
             LogPushFailed(logger, error, next.Id);
         }
-
-        if (next.State == AlertState.Resolved)
-        {
-            await StopWatchingAsync();
-        }
-        else
-        {
-            ArmWatch();
-        }
-    }
-
-    /// <summary>
-    /// Registers the watch reminder in a turn of its own, retried until it holds. The reminder service registers one
-    /// reminder at a time, each a blocking ADO.NET call: in a storm, thousands of new alerts queued there for seconds, and
-    /// every subject raising one (and so every delivery of its signals) waited with them.
-    /// </summary>
-    private void ArmWatch()
-    {
-        if (_reminder is not null || _watchArmer is not null)
-        {
-            return;
-        }
-
-        _watchArmer = this.RegisterGrainTimer(async _ =>
-        {
-            try
-            {
-                _reminder ??= await this.RegisterOrUpdateReminder(WatchReminder, options.Value.CheckPeriod, options.Value.CheckPeriod);
-                _watchArmer?.Dispose();
-                _watchArmer = null;
-            }
-            catch (Exception error)
-            {
-                LogArmFailed(logger, error, this.GetPrimaryKeyString());
-            }
-        }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = ArmRetry, Interleave = true });
-    }
-
-    private async Task StopWatchingAsync()
-    {
-        _watchArmer?.Dispose();
-        _watchArmer = null;
-        _reminder ??= await this.GetReminder(WatchReminder);
-        if (_reminder is not null)
-        {
-            await this.UnregisterReminder(_reminder);
-            _reminder = null;
-        }
     }
 
     // Raised at signal rate in a storm; the audit trail keeps them, the log only when asked.
@@ -192,9 +127,6 @@ public sealed partial class AlertGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert rule {Rule} is not in the loaded rules; trigger ignored")]
     private static partial void LogUnknownRule(ILogger logger, string rule);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Alert}: registering its watch reminder failed; will retry")]
-    private static partial void LogArmFailed(ILogger logger, Exception error, string alert);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Alert}: pushing the change to the wall failed")]
     private static partial void LogPushFailed(ILogger logger, Exception error, string alert);

@@ -6,7 +6,7 @@ namespace RiskEngine.Server.Hosting;
 
 /// <summary>
 /// Runs once the silo is up: claims this run's checkpoint row before anything is dispatched, replays the
-/// tail of earlier runs, reports ready, starts each district's due-date sweep, then keeps moving the
+/// tail of earlier runs, reports ready, starts each district's due-date sweep and alert watch, then keeps moving the
 /// checkpoint forward and watches for silos that die.
 /// </summary>
 public sealed partial class EngineLifecycle(
@@ -35,10 +35,11 @@ public sealed partial class EngineLifecycle(
             await WhenStartedAsync(stoppingToken);
             readiness.Report("replaying the signal log");
             var replayed = await recovery.RecoverGoneAsync(stoppingToken);
-            readiness.Report("starting due-date sweeps");
+            readiness.Report("starting due-date sweeps and alert watches");
             foreach (var district in catalog.Districts)
             {
                 await grains.GetGrain<IDueDateSweepGrain>(district.Code).StartAsync();
+                await grains.GetGrain<IAlertWatchGrain>(district.Code).StartAsync();
             }
 
             readiness.MarkReady();

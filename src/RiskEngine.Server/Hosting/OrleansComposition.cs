@@ -34,6 +34,7 @@ public static class OrleansComposition
                     o.MinimumReminderPeriod = alerts.CheckPeriod;
                 }
             });
+            orleans.Configure<GrainCollectionOptions>(o => o.ClassSpecificCollectionAge[typeof(AlertGrain).FullName!] = alerts.IdleTimeout);
             if (storage.IsPostgreSql)
             {
                 orleans.Configure<ClusterOptions>(o =>
@@ -87,7 +88,7 @@ public static class OrleansComposition
     }
 
     /// <summary>
-    /// The per-server service other servers (and the alerts' periodic checks) reach subjects through: deliveries of a batch
+    /// The per-server service other servers (and alerts' checks) reach subjects through: deliveries of a batch
     /// in one message, reads without a grain.
     /// </summary>
     public static ISiloBuilder AddEngineGrainServices(this ISiloBuilder orleans) => orleans.AddGrainService<SubjectDeliveryService>();

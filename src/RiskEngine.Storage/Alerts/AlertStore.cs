@@ -122,19 +122,21 @@ public sealed class AlertStore : IAsyncDisposable
             return alerts;
         }, cancellationToken);
 
-    /// <summary>Alerts not yet resolved (for the reminders that escalate and auto-resolve them after a restart).</summary>
-    public Task<IReadOnlyList<string>> ListUnresolvedIdsAsync(CancellationToken cancellationToken = default) =>
-        database.RunAsync<IReadOnlyList<string>>(async (connection, ct) =>
+    /// <summary>A page of a district's alerts not yet resolved, in id order after <paramref name="afterId"/> (for the district's alert watch).</summary>
+    public Task<IReadOnlyList<AlertCase>> ListUnresolvedAsync(string district, string? afterId, int limit, CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyList<AlertCase>>(async (connection, ct) =>
         {
-            await using var command = connection.Command("SELECT id FROM alert WHERE state <> 'resolved' ORDER BY id");
+            await using var command = connection.Command(
+                $"SELECT {Columns} FROM alert WHERE district = @district AND state <> 'resolved' AND id > @after ORDER BY id LIMIT @limit")
+                .With("@district", district).With("@after", afterId ?? "").With("@limit", limit);
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            var ids = new List<string>();
+            var alerts = new List<AlertCase>();
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                ids.Add(reader.GetString(0));
+                alerts.Add(ReadCase(reader));
             }
 
-            return ids;
+            return alerts;
         }, cancellationToken);
 
     public Task<IReadOnlyList<AlertAuditEntry>> AuditAsync(string id, CancellationToken cancellationToken = default) =>

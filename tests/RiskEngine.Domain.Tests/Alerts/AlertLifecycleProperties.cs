@@ -89,6 +89,40 @@ public sealed class AlertLifecycleProperties
         Assert.Equal(Start.AddHours(3), reopened.Next.OpenedAt);
     }
 
+    /// <summary>The watch's filter never skips an alert a check would change, and never wakes one it would not.</summary>
+    [Property(MaxTest = 300)]
+    public bool A_check_is_due_exactly_when_checking_would_change_the_alert(NonNegativeInt minutes, NonNegativeInt levelIndex, bool quietBefore, bool acknowledged)
+    {
+        var levels = Enum.GetValues<RiskLevel>();
+        var level = levels[levelIndex.Get % levels.Length];
+        var alert = Open(RiskLevel.Red);
+        if (quietBefore)
+        {
+            alert = AlertLifecycle.ObserveSubject(alert, HighRisk, RiskLevel.Blue, Start.AddMinutes(1)).Next!;
+        }
+
+        if (acknowledged)
+        {
+            alert = AlertLifecycle.Acknowledge(alert, "officer", null, Start.AddMinutes(2)).Next!;
+        }
+
+        var now = Start.AddMinutes(minutes.Get % 400);
+        var changes = AlertLifecycle.Escalate(alert, Rules, now).Changed || AlertLifecycle.ObserveSubject(alert, HighRisk, level, now).Changed;
+        return AlertLifecycle.IsCheckDue(alert, Rules, level, now) == changes;
+    }
+
+    [Fact]
+    public void A_quiet_open_alert_is_due_only_when_its_escalation_or_quiet_period_comes()
+    {
+        var alert = Open(RiskLevel.Red);
+        Assert.False(AlertLifecycle.IsCheckDue(alert, Rules, RiskLevel.Red, Start.AddMinutes(9)));
+        Assert.True(AlertLifecycle.IsCheckDue(alert, Rules, RiskLevel.Red, Start.AddMinutes(10)));
+        Assert.True(AlertLifecycle.IsCheckDue(alert, Rules, RiskLevel.Blue, Start.AddMinutes(1)));
+
+        var resolved = AlertLifecycle.Resolve(alert, "officer", null, Start.AddMinutes(3)).Next!;
+        Assert.False(AlertLifecycle.IsCheckDue(resolved, Rules, RiskLevel.Blue, Start.AddHours(9)));
+    }
+
     private static AlertCase Open(RiskLevel level) =>
         AlertLifecycle.Raise(null, new AlertTrigger(HighRisk, 1, level, 80, Start), SubjectKind.Entity, "91420112MA4KXXXX0X", "某某餐饮", "420112").Next!;
 }

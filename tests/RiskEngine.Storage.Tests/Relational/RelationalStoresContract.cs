@@ -217,8 +217,16 @@ public abstract class RelationalStoresContract
         Assert.Equal((2L, 0L, 1L), (figures.Open, figures.Acknowledged, figures.Resolved));
         Assert.Equal(90, figures.MeanSecondsToAcknowledge!.Value, precision: 3);
         Assert.Equal(600, figures.MeanSecondsToResolve!.Value, precision: 3);
-        Assert.Contains(red.Id, await store.ListUnresolvedIdsAsync());
-        Assert.DoesNotContain(done.Id, await store.ListUnresolvedIdsAsync());
+
+        // The alert watch pages through what is unresolved, in id order.
+        var unresolved = new[] { red.Id, orange.Id }.Order(StringComparer.Ordinal).ToArray();
+        var first = await store.ListUnresolvedAsync(district, null, 1);
+        var second = await store.ListUnresolvedAsync(district, first[^1].Id, 1);
+        var rest = await store.ListUnresolvedAsync(district, second[^1].Id, 1);
+        Assert.Equal(unresolved, first.Concat(second).Select(a => a.Id));
+        Assert.Empty(rest);
+        Assert.Equal(unresolved, (await store.ListUnresolvedAsync(district, null, 100)).Select(a => a.Id));
+        Assert.Empty(await store.ListUnresolvedAsync("9" + district, null, 100));
     }
 
     private static async Task<AlertCase> SaveOpenedAsync(AlertStore store, string rule, RiskLevel level, string district, DateTimeOffset at)

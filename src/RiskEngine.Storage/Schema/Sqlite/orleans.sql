@@ -107,3 +107,7 @@ SELECT changes() > 0;');
 
 INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('DeleteReminderRowsKey',
 'DELETE FROM reminder WHERE service_id = @ServiceId;');
+
+-- Alerts were once watched by a reminder each ('watch'); each district's alert watch does it now. Left in place, those
+-- rows would tick into alert grains that no longer take reminders.
+DELETE FROM reminder WHERE reminder_name = 'watch' AND grain_id LIKE 'alert/%';
