@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using Orleans.Storage;
 using RiskEngine.Grains;
 using RiskEngine.Grains.Alerts;
@@ -21,7 +22,6 @@ public static class OrleansComposition
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         var siloPort = silo.SiloPort == 0 ? FreePort.Pick() : silo.SiloPort;
-        var gatewayPort = silo.GatewayPort == 0 ? FreePort.Pick() : silo.GatewayPort;
         var alerts = builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();
         builder.UseOrleans(orleans =>
         {
@@ -43,25 +43,56 @@ public static class OrleansComposition
                     o.ServiceId = silo.ServiceId;
                 });
 
-                // Peers find each other through the membership table, so any advertised address and port will do.
+                // Peers find each other through the membership table, so any advertised address and port will do. The silo
+                // listens on that address alone, and there is no gateway (Orleans clients reach grains directly, with any
+                // caller name) unless one is asked for.
                 if (System.Net.IPAddress.TryParse(silo.AdvertisedHost, out var address))
                 {
-                    orleans.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(address));
+                    orleans.ConfigureEndpoints(address, siloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
                 }
                 else
                 {
-                    orleans.ConfigureEndpoints(silo.AdvertisedHost, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                    orleans.ConfigureEndpoints(silo.AdvertisedHost, siloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+                }
+
+                if (builder.Configuration.GetSection(SiloTlsOptions.Section).Get<SiloTlsOptions>() is { IsEnabled: true })
+                {
+                    orleans.UseSiloTls();
                 }
 
                 orleans.UseClusterStorage(storage, silo, engine);
             }
             else
             {
-                orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+                orleans.UseLocalhostClustering(siloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
                 orleans.UseEmbeddedStorage(storage, engine);
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Silo-to-silo (and gateway) connections over mutually authenticated TLS. The certificate is loaded from the
+    /// checked "Orleans:Tls" settings when the silo first connects, after the start-up checks have vetted it.
+    /// </summary>
+    private static void UseSiloTls(this ISiloBuilder orleans)
+    {
+        orleans.Services.AddSingleton(sp => SiloCertificate.Load(
+            sp.GetRequiredService<IOptions<SiloTlsOptions>>().Value, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        orleans.Services.AddOptions<SiloConnectionOptions>().Configure<SiloCertificate>((connections, identity) =>
+        {
+            var tls = new TlsOptions
+            {
+                LocalCertificate = identity.Certificate,
+                RemoteCertificateMode = RemoteCertificateMode.RequireCertificate,
+                ClientCertificateMode = RemoteCertificateMode.RequireCertificate,
+                // Replaces the platform's verdict (which wants a public chain and a host name) with the cluster's own trust.
+                RemoteCertificateValidation = (remote, _, _) => identity.Trusts(remote),
+            };
+            connections.ConfigureSiloInboundConnection(connection => connection.UseServerTls(tls));
+            connections.ConfigureGatewayInboundConnection(connection => connection.UseServerTls(tls));
+            connections.ConfigureSiloOutboundConnection(connection => connection.UseClientTls(tls));
+        });
     }
 
     /// <summary>

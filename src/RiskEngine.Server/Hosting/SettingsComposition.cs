@@ -19,6 +19,8 @@ public static class SettingsComposition
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddCheckedSection<SiloOptions>(SiloOptions.Section);
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
+        services.AddOptions<SiloTlsOptions>().BindConfiguration(SiloTlsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SiloTlsOptions>, SiloTlsOptionsValidator>();
         services.AddCheckedSection<EngineOptions>(EngineOptions.Section);
         services.AddCheckedSection<IngestOptions>(IngestOptions.Section);
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();

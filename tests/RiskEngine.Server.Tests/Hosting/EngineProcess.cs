@@ -28,6 +28,9 @@ public sealed class EngineProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's own process (dotnet running the server's assembly), whose sockets a test may inspect.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts the server on a free loopback port over <paramref name="dataDirectory"/> and waits until it is ready.</summary>
     public static async Task<EngineProcess> StartAsync(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
