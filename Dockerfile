@@ -34,7 +34,9 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     Storage__DataDirectory=/app/data \
     DOTNET_gcServer=1
 USER app
-EXPOSE 8080 11111 30000
+# Only the API is a public port. The silo port (Orleans:SiloPort) is for the other servers alone, on a network of
+# their own (docker-compose.yml), and there is no gateway unless Orleans:GatewayPort is set.
+EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["dotnet", "RiskEngine.Server.dll", "health", "--url", "http://127.0.0.1:8080/health/ready"]
 ENTRYPOINT ["dotnet", "RiskEngine.Server.dll"]
