@@ -24,12 +24,14 @@ public static class ApiComposition
         services.AddSingleton<SignalValidator>();
         services.AddSingleton<RegistrationValidator>();
         AddRateLimits(services);
+        services.AddTransportSecurity();
         return services;
     }
 
     /// <summary>The request pipeline; the rate limiter sits between authentication (it partitions by caller) and authorization.</summary>
     public static WebApplication UseEngineApi(this WebApplication app)
     {
+        app.UseTransportSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (http, next) =>

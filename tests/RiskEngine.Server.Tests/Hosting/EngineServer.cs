@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
@@ -18,23 +19,29 @@ public sealed class EngineServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly TemporaryDirectory? _ownedData;
+    private readonly X509Certificate2? _serverCertificate;
 
-    private EngineServer(WebApplication app, Uri baseAddress, TemporaryDirectory? ownedData)
+    private EngineServer(WebApplication app, Uri baseAddress, TemporaryDirectory? ownedData, X509Certificate2? serverCertificate)
     {
         _app = app;
         BaseAddress = baseAddress;
         _ownedData = ownedData;
+        _serverCertificate = serverCertificate;
     }
 
     public Uri BaseAddress { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Builds, starts and waits for readiness. <paramref name="settings"/> override the defaults.</summary>
+    /// <summary>
+    /// Builds, starts and waits for readiness. <paramref name="settings"/> override the defaults. A server given HTTPS
+    /// endpoints in <paramref name="settings"/> names their <paramref name="serverCertificate"/>, which its clients then trust.
+    /// </summary>
     public static async Task<EngineServer> StartAsync(
         IEnumerable<KeyValuePair<string, string?>>? settings = null,
         string? dataDirectory = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        X509Certificate2? serverCertificate = null)
     {
         var ownedData = dataDirectory is null ? new TemporaryDirectory() : null;
         var configuration = new Dictionary<string, string?>
@@ -68,7 +75,7 @@ public sealed class EngineServer : IAsyncDisposable
         {
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            var server = new EngineServer(app, new Uri(address), ownedData);
+            var server = new EngineServer(app, new Uri(address), ownedData, serverCertificate);
             await server.WaitUntilReadyAsync();
             return server;
         }
@@ -83,7 +90,7 @@ public sealed class EngineServer : IAsyncDisposable
     /// <summary>A client of this server, presenting <paramref name="apiKey"/> when given.</summary>
     public HttpClient CreateClient(string? apiKey = TestApiKeys.Full)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(CreateHandler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (apiKey is not null)
         {
@@ -91,6 +98,19 @@ public sealed class EngineServer : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>A handler for this server's clients; over HTTPS it trusts the server's own test certificate and no other.</summary>
+    public SocketsHttpHandler CreateHandler()
+    {
+        var handler = new SocketsHttpHandler();
+        if (_serverCertificate is { } expected)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                presented is not null && presented.GetCertHashString() == expected.GetCertHashString();
+        }
+
+        return handler;
     }
 
     public async ValueTask DisposeAsync()
