@@ -19,7 +19,7 @@ public static class AlertEndpoints
         alerts.MapGet("/", ListAsync).WithName("ListAlerts")
             .WithSummary("Alerts in the caller's jurisdiction, open first, most severe and newest first")
             .RequireAuthorization(Policies.Read)
-            .Produces<AlertListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<AlertListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         alerts.MapGet("/stats", StatsAsync).WithName("AlertStats")
             .WithSummary("Per district: alerts waiting and mean times to acknowledge and to resolve")
             .RequireAuthorization(Policies.Read)
@@ -53,7 +53,7 @@ public static class AlertEndpoints
         {
             if (!user.CanSee(district))
             {
-                return Forbidden($"District {district} is outside your jurisdiction.");
+                return Results.Problem(title: "Unknown district", detail: $"There is no district '{district}' in your jurisdiction.", statusCode: StatusCodes.Status404NotFound);
             }
 
             districts = [district];
@@ -89,18 +89,17 @@ public static class AlertEndpoints
             .ToArray()));
     }
 
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains, AlertRuleSet rules)
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, AlertStore store, AlertRuleSet rules, CancellationToken cancellationToken)
     {
-        var (alert, refusal) = await FindVisibleAsync(id, user, grains);
-        return refusal ?? Results.Ok(AlertResponse.From(alert!, rules));
+        var alert = await FindVisibleAsync(id, user, store, cancellationToken);
+        return alert is null ? NotFound(id) : Results.Ok(AlertResponse.From(alert, rules));
     }
 
-    private static async Task<IResult> AuditAsync(string id, ClaimsPrincipal user, IGrainFactory grains, AlertStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> AuditAsync(string id, ClaimsPrincipal user, AlertStore store, CancellationToken cancellationToken)
     {
-        var (_, refusal) = await FindVisibleAsync(id, user, grains);
-        if (refusal is not null)
+        if (await FindVisibleAsync(id, user, store, cancellationToken) is null)
         {
-            return refusal;
+            return NotFound(id);
         }
 
         var entries = await store.AuditAsync(id, cancellationToken);
@@ -108,13 +107,13 @@ public static class AlertEndpoints
             e.At, e.Actor, e.Action, e.FromState?.ToWire(), e.ToState.ToWire(), e.Level.ToWire(), e.Note)).ToArray()));
     }
 
-    private static Task<IResult> AcknowledgeAsync(string id, AlertNoteRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertRuleSet rules) =>
-        CommandAsync(id, request?.Note, user, grains, rules, (alert, note) => alert.AcknowledgeAsync(user.Actor(), note));
+    private static Task<IResult> AcknowledgeAsync(string id, AlertNoteRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertStore store, AlertRuleSet rules, CancellationToken cancellationToken) =>
+        CommandAsync(id, request?.Note, user, grains, store, rules, (alert, note) => alert.AcknowledgeAsync(user.Actor(), note), cancellationToken);
 
-    private static Task<IResult> ResolveAsync(string id, AlertNoteRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertRuleSet rules) =>
-        CommandAsync(id, request?.Note, user, grains, rules, (alert, note) => alert.ResolveAsync(user.Actor(), note));
+    private static Task<IResult> ResolveAsync(string id, AlertNoteRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertStore store, AlertRuleSet rules, CancellationToken cancellationToken) =>
+        CommandAsync(id, request?.Note, user, grains, store, rules, (alert, note) => alert.ResolveAsync(user.Actor(), note), cancellationToken);
 
-    private static Task<IResult> AssignAsync(string id, AlertAssignRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertRuleSet rules)
+    private static Task<IResult> AssignAsync(string id, AlertAssignRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertStore store, AlertRuleSet rules, CancellationToken cancellationToken)
     {
         var assignee = request?.Assignee?.Trim();
         if (string.IsNullOrEmpty(assignee) || assignee.Length > 100)
@@ -122,10 +121,10 @@ public static class AlertEndpoints
             return Task.FromResult(Results.Problem(title: "Invalid assignment", detail: "assignee is required (up to 100 characters).", statusCode: StatusCodes.Status400BadRequest));
         }
 
-        return CommandAsync(id, request?.Note, user, grains, rules, (alert, note) => alert.AssignAsync(user.Actor(), assignee, note));
+        return CommandAsync(id, request?.Note, user, grains, store, rules, (alert, note) => alert.AssignAsync(user.Actor(), assignee, note), cancellationToken);
     }
 
-    private static async Task<IResult> BulkAcknowledgeAsync(BulkAcknowledgeRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertRuleSet rules)
+    private static async Task<IResult> BulkAcknowledgeAsync(BulkAcknowledgeRequest? request, ClaimsPrincipal user, IGrainFactory grains, AlertStore store, AlertRuleSet rules, CancellationToken cancellationToken)
     {
         var ids = request?.Ids?.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct(StringComparer.Ordinal).ToArray() ?? [];
         if (ids.Length == 0 || ids.Length > MaxBulk)
@@ -141,11 +140,9 @@ public static class AlertEndpoints
         var results = new List<BulkItemResult>(ids.Length);
         foreach (var id in ids)
         {
-            var (alert, refusal) = await FindVisibleAsync(id, user, grains);
-            if (refusal is not null)
+            if (await FindVisibleAsync(id, user, store, cancellationToken) is null)
             {
-                results.Add(new BulkItemResult(id, alert is null ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden, null,
-                    alert is null ? "No such alert." : "Outside your jurisdiction."));
+                results.Add(new BulkItemResult(id, StatusCodes.Status404NotFound, null, "No such alert."));
                 continue;
             }
 
@@ -157,17 +154,17 @@ public static class AlertEndpoints
     }
 
     private static async Task<IResult> CommandAsync(
-        string id, string? note, ClaimsPrincipal user, IGrainFactory grains, AlertRuleSet rules, Func<IAlertGrain, string?, Task<AlertCommandResult>> command)
+        string id, string? note, ClaimsPrincipal user, IGrainFactory grains, AlertStore store, AlertRuleSet rules,
+        Func<IAlertGrain, string?, Task<AlertCommandResult>> command, CancellationToken cancellationToken)
     {
         if (NoteProblem(note) is { } problem)
         {
             return problem;
         }
 
-        var (_, refusal) = await FindVisibleAsync(id, user, grains);
-        if (refusal is not null)
+        if (await FindVisibleAsync(id, user, store, cancellationToken) is null)
         {
-            return refusal;
+            return NotFound(id);
         }
 
         var result = await command(grains.GetGrain<IAlertGrain>(id), string.IsNullOrWhiteSpace(note) ? null : note.Trim());
@@ -180,20 +177,19 @@ public static class AlertEndpoints
         };
     }
 
-    private static async Task<(AlertView? Alert, IResult? Refusal)> FindVisibleAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>
+    /// The alert as stored, when the caller may see it. Read from the store, not the alert's grain: the grain commits
+    /// every change there before it answers, and a guessed or foreign id must not bring a grain to life. An alert outside
+    /// the caller's jurisdiction is as unknown as one that does not exist.
+    /// </summary>
+    private static async Task<AlertView?> FindVisibleAsync(string id, ClaimsPrincipal user, AlertStore store, CancellationToken cancellationToken)
     {
         if (id.Length > 200 || !id.Contains('.', StringComparison.Ordinal))
         {
-            return (null, NotFound(id));
+            return null;
         }
 
-        var alert = await grains.GetGrain<IAlertGrain>(id).GetAsync();
-        if (alert is null)
-        {
-            return (null, NotFound(id));
-        }
-
-        return user.CanSee(alert.District) ? (alert, null) : (alert, Forbidden($"Alert {id} is in district {alert.District}, outside your jurisdiction."));
+        return await store.LoadAsync(id, cancellationToken) is { } alert && user.CanSee(alert.District) ? AlertView.From(alert) : null;
     }
 
     private static IResult? NoteProblem(string? note) =>
@@ -213,10 +209,7 @@ public static class AlertEndpoints
             extensions: new Dictionary<string, object?> { [byField] = result.ConflictBy, ["at"] = result.ConflictAt });
 
     private static IResult NotFound(string id) =>
-        Results.Problem(title: "Unknown alert", detail: $"There is no alert '{id}'.", statusCode: StatusCodes.Status404NotFound);
-
-    private static IResult Forbidden(string detail) =>
-        Results.Problem(title: "Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+        Results.Problem(title: "Unknown alert", detail: $"There is no alert '{id}' in your jurisdiction.", statusCode: StatusCodes.Status404NotFound);
 
     private static double? Round(double? seconds) => seconds is { } s ? Math.Round(s, 1) : null;
 }

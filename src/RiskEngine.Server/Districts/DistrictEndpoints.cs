@@ -41,14 +41,10 @@ public static class DistrictEndpoints
 
     private static async Task<IResult> GetDistrictAsync(string code, IGrainFactory grains, RiskCatalog catalog, System.Security.Claims.ClaimsPrincipal user)
     {
-        if (catalog.FindDistrict(code) is null)
+        // A district outside the caller's jurisdiction is answered as one that does not exist.
+        if (catalog.FindDistrict(code) is null || !user.CanSee(code))
         {
-            return Results.Problem(title: "Unknown district", detail: $"'{code}' is not a district of this city.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (!user.CanSee(code))
-        {
-            return Results.Problem(title: "Forbidden", detail: $"District {code} is outside your jurisdiction.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem(title: "Unknown district", detail: $"There is no district '{code}' in your jurisdiction.", statusCode: StatusCodes.Status404NotFound);
         }
 
         return Results.Ok(ToResponse(await grains.GetDistrict(code).GetSummaryAsync(), catalog));

@@ -128,7 +128,7 @@ public static class SubjectEndpoints
 
         // Ask the directory first, so a read of an unknown code never creates a grain.
         return await directory.ExistsAsync(id.Value)
-            ? Visible(await grains.GetEntity(id.Value).GetRiskAsync(), user)
+            ? Visible(await grains.GetEntity(id.Value).GetRiskAsync(), user, "entity")
             : NotFound("entity", id.Value);
     }
 
@@ -140,17 +140,16 @@ public static class SubjectEndpoints
         }
 
         return await directory.ExistsAsync(id.Value)
-            ? Visible(await grains.GetEquipment(id.Value).GetRiskAsync(), user)
+            ? Visible(await grains.GetEquipment(id.Value).GetRiskAsync(), user, "equipment unit")
             : NotFound("equipment unit", id.Value);
     }
 
-    private static IResult Visible(SubjectRiskView risk, System.Security.Claims.ClaimsPrincipal user) =>
-        user.CanSee(risk.District)
-            ? Results.Ok(ToResponse(risk))
-            : Results.Problem(title: "Forbidden", detail: $"{risk.Id} is in district {risk.District}, outside your jurisdiction.", statusCode: StatusCodes.Status403Forbidden);
+    // A subject outside the caller's jurisdiction is answered as one that does not exist: its district is not disclosed.
+    private static IResult Visible(SubjectRiskView risk, System.Security.Claims.ClaimsPrincipal user, string what) =>
+        user.CanSee(risk.District) ? Results.Ok(ToResponse(risk)) : NotFound(what, risk.Id);
 
     private static IResult NotFound(string what, string id) =>
-        Results.Problem(title: "Unknown subject", detail: $"No {what} {id} is registered and no signal has named it.", statusCode: StatusCodes.Status404NotFound);
+        Results.Problem(title: "Unknown subject", detail: $"No {what} {id} in your jurisdiction is registered or named by a signal.", statusCode: StatusCodes.Status404NotFound);
 
     public static SubjectRiskResponse ToResponse(SubjectRiskView view) => new(
         view.Id,

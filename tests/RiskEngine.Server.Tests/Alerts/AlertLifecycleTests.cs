@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using RiskEngine.Server.Tests.Client;
 using RiskEngine.Server.Tests.Contract;
 using RiskEngine.Server.Tests.Hosting;
@@ -36,6 +38,25 @@ public sealed class AlertLifecycleTests(EngineServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_unknown_alert_id_answers_404_to_every_read_and_command_without_bringing_a_grain_to_life()
+    {
+        var (_, _, client) = await PeopleAccounts.SignInAsync(Server, "officer", TestSubjects.Dongxihu);
+        var unknown = Enumerable.Range(0, 5).Select(i => $"guess.{Guid.NewGuid():n}.{i}").ToArray();
+        var alerts = new AlertApi(client);
+        foreach (var id in unknown)
+        {
+            await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/alerts/{id}"), HttpStatusCode.NotFound);
+            await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/alerts/{id}/audit"), HttpStatusCode.NotFound);
+            await ProblemAssert.IsProblemAsync(await alerts.AcknowledgeAsync(id, "guessing"), HttpStatusCode.NotFound);
+        }
+
+        var management = Server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var active = await management.GetDetailedGrainStatistics();
+        Assert.DoesNotContain(active, grain => unknown.Contains(grain.GrainId.Key.ToString(), StringComparer.Ordinal));
+        client.Dispose();
+    }
+
+    [Fact]
     public async Task An_officer_of_another_district_and_a_viewer_cannot_acknowledge()
     {
         var (_, _, own) = await PeopleAccounts.SignInAsync(Server, "officer", TestSubjects.Dongxihu);
@@ -43,10 +64,14 @@ public sealed class AlertLifecycleTests(EngineServerFixture fixture) : IClassFix
         var (_, _, viewer) = await PeopleAccounts.SignInAsync(Server, "viewer", TestSubjects.Dongxihu);
         var alert = await OpenRedAlertAsync(new AlertApi(own));
 
-        await ProblemAssert.IsProblemAsync(await new AlertApi(other).AcknowledgeAsync(alert.Id, "not mine"), HttpStatusCode.Forbidden);
+        // Outside one's jurisdiction an alert is as unknown as one that does not exist; a role that may not act is 403.
+        await ProblemAssert.IsProblemAsync(await new AlertApi(other).AcknowledgeAsync(alert.Id, "not mine"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await new AlertApi(viewer).AcknowledgeAsync(alert.Id, "just looking"), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/alerts/{alert.Id}"), HttpStatusCode.Forbidden);
-        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/alerts?district={TestSubjects.Dongxihu}"), HttpStatusCode.Forbidden);
+        var read = await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/alerts/{alert.Id}"), HttpStatusCode.NotFound);
+        var unknown = await ProblemAssert.IsProblemAsync(await other.GetAsync("/api/v1/alerts/no-such.alert"), HttpStatusCode.NotFound);
+        Assert.Equal(unknown.Detail!.Replace("no-such.alert", alert.Id, StringComparison.Ordinal), read.Detail);
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/alerts/{alert.Id}/audit"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/alerts?district={TestSubjects.Dongxihu}"), HttpStatusCode.NotFound);
         Assert.DoesNotContain((await new AlertApi(other).ListAsync()).Items, a => a.Id == alert.Id);
         Assert.Contains((await new AlertApi(viewer).ListAsync()).Items, a => a.Id == alert.Id);
         Assert.Equal("open", (await new AlertApi(own).GetAsync(alert.Id)).State);

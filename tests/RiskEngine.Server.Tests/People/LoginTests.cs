@@ -30,7 +30,10 @@ public sealed class LoginTests(EngineServerFixture fixture) : IClassFixture<Engi
 
             var own = await client.GetAsync($"/api/v1/districts/{TestSubjects.Dongxihu}");
             await EngineApi.ExpectStatusAsync(own, HttpStatusCode.OK);
-            await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/districts/{TestSubjects.Jiangan}"), HttpStatusCode.Forbidden);
+            // Outside the jurisdiction a district is as unknown as one that does not exist.
+            var outside = await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/districts/{TestSubjects.Jiangan}"), HttpStatusCode.NotFound);
+            var unknown = await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/v1/districts/429999"), HttpStatusCode.NotFound);
+            Assert.Equal(unknown.Detail!.Replace("429999", TestSubjects.Jiangan, StringComparison.Ordinal), outside.Detail);
             await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/v1/city"), HttpStatusCode.Forbidden);
             var listed = await new EngineApi(client).GetAsync<DistrictView[]>("/api/v1/districts");
             Assert.Equal([TestSubjects.Dongxihu], listed.Select(d => d.Code));
@@ -42,7 +45,7 @@ public sealed class LoginTests(EngineServerFixture fixture) : IClassFixture<Engi
     }
 
     [Fact]
-    public async Task An_entity_outside_the_jurisdiction_is_forbidden()
+    public async Task An_entity_outside_the_jurisdiction_answers_as_an_unknown_one_without_naming_its_district()
     {
         var outside = TestSubjects.Uscc(TestSubjects.Jiangan);
         using (var machine = new EngineApi(Server.CreateClient()))
@@ -53,7 +56,11 @@ public sealed class LoginTests(EngineServerFixture fixture) : IClassFixture<Engi
         var (_, _, client) = await PeopleAccounts.SignInAsync(Server, "officer", TestSubjects.Dongxihu);
         using (client)
         {
-            await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/entities/{outside}"), HttpStatusCode.Forbidden);
+            var hidden = await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/entities/{outside}"), HttpStatusCode.NotFound);
+            var never = TestSubjects.Uscc(TestSubjects.Jiangan);
+            var unknown = await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/entities/{never}"), HttpStatusCode.NotFound);
+            Assert.Equal(unknown.Detail!.Replace(never, outside, StringComparison.Ordinal), hidden.Detail);
+            Assert.DoesNotContain(TestSubjects.Jiangan, hidden.Detail![(hidden.Detail!.IndexOf(outside, StringComparison.Ordinal) + outside.Length)..], StringComparison.Ordinal);
         }
     }
 
