@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using RiskEngine.Server.Live;
 
 namespace RiskEngine.Server.Hosting;
@@ -10,7 +11,14 @@ public static class LivePushComposition
         services.AddSingleton<ThroughputMeter>();
         services.AddSingleton<WallPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<WallPublisher>());
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024).AddMessagePackProtocol();
+        services.AddSingleton<HubConnectionCap>();
+        services.AddSingleton<HubCallRateFilter>();
+        services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 16 * 1024;
+            o.AddFilter<HubConnectionCap>();
+            o.AddFilter<HubCallRateFilter>();
+        }).AddMessagePackProtocol();
         return services;
     }
 

@@ -30,6 +30,7 @@ public static class SettingsComposition
         services.AddCheckedSection<AlertOptions>(AlertOptions.Section);
         services.AddCheckedSection<LiveOptions>(LiveOptions.Section);
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
+        services.AddCheckedSection<HubLimitOptions>(HubLimitOptions.Section);
         services.AddCheckedSection<ObservabilityOptions>(ObservabilityOptions.Section);
         return services;
     }
