@@ -57,6 +57,9 @@ public static class AuthComposition
                     NameClaimType = PersonClaims.NameClaim,
                     RoleClaimType = PersonClaims.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
+
+                    // Tokens are issued with HS256 alone; any other algorithm (another HMAC over the same key, "none") is a forgery.
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     IssuerSigningKeyResolver = (_, _, _, _) => keys.Key is { } key ? [key] : [],
                 };
                 o.Events = new JwtBearerEvents
