@@ -15,6 +15,10 @@ namespace RiskEngine.Server.Hosting;
 /// <summary>The HTTP API: its problem answers, OpenAPI document, health, request validation, rate limits and routes.</summary>
 public static class ApiComposition
 {
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
+
     public static IServiceCollection AddEngineApi(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Http.StatusProblemDetails.AddDetail);
@@ -36,9 +40,9 @@ public static class ApiComposition
         app.UseStatusCodePages();
         app.Use(async (http, next) =>
         {
-            // The pages load nothing from elsewhere and run no inline script.
-            http.Response.Headers.ContentSecurityPolicy =
-                "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+            // The pages load nothing from elsewhere and run no inline script; they talk to this origin alone ('self' covers
+            // the hub's WebSocket on the same host and port, ws: or wss: to match the page).
+            http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             await next();

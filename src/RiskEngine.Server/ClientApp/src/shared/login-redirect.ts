@@ -4,11 +4,21 @@ const loginPage = "/login.html";
 // setTimeout takes a signed 32-bit delay; a longer one fires at once.
 const maxTimerMs = 2_147_000_000;
 
-/** Only a path on this site may follow login: never another origin (no open redirect). */
-export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  if (next.startsWith(loginPage)) return "/";
-  return next;
+/**
+ * Only a page of this site may follow login: never another origin (no open redirect). The target is resolved as the
+ * browser would resolve it (which drops tabs and line breaks, and reads "\\" as "/"), kept only when it stays on this
+ * origin, and handed on in that resolved form, so nothing is left for the browser to read differently.
+ */
+export function safeNext(next: string | null, origin: string = location.origin): string {
+  if (!next || !next.startsWith("/") || /[\u0000-\u001f\\]/.test(next)) return "/";
+  let target: URL;
+  try {
+    target = new URL(next, origin);
+  } catch {
+    return "/";
+  }
+  if (target.origin !== origin || target.pathname.startsWith(loginPage)) return "/";
+  return target.pathname + target.search + target.hash;
 }
 
 let leaving = false;
