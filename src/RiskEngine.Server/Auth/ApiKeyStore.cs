@@ -70,7 +70,7 @@ public sealed partial class ApiKeyStore
             return stored;
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        RiskEngine.Storage.PrivateDirectory.Create(dataDirectory);
         var entry = new ApiKeyEntry
         {
             Name = "generated",

@@ -8,10 +8,12 @@ namespace RiskEngine.Server.Demo;
 
 /// <summary>
 /// Registers the demo city and streams realistic signals through the same pipeline as the API, so scores,
-/// levels and the wall move as soon as the engine starts. Off with <c>Demo:Enabled=false</c>.
+/// levels and the wall move as soon as the engine starts. Off with <c>Demo:Enabled=false</c>, and never in cluster mode,
+/// where its made-up subjects and signals would land in the shared, real store.
 /// </summary>
 public sealed partial class DemoFeed(
     IOptions<DemoOptions> options,
+    IOptions<StorageOptions> storage,
     IConfiguration configuration,
     RiskCatalog catalog,
     ISubjectDirectory directory,
@@ -27,6 +29,12 @@ public sealed partial class DemoFeed(
     {
         if (!options.Value.Enabled)
         {
+            return;
+        }
+
+        if (storage.Value.IsPostgreSql)
+        {
+            LogRefusedInCluster(logger);
             return;
         }
 
@@ -127,8 +135,12 @@ public sealed partial class DemoFeed(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo feed: {Entities} entities and {Units} units registered; streaming {Rate} signals/s")]
+    // A warning, not news: made-up data is going into this server's store, which an operator must not miss.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feed is running: {Entities} made-up entities and {Units} units registered, {Rate} made-up signals/s streaming into this server's store (Demo:Enabled=false turns it off)")]
     private static partial void LogStarted(ILogger logger, int entities, int units, double rate);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feed is off in cluster mode: it would write made-up subjects and signals into the shared store (Demo:Enabled is ignored; set it to false)")]
+    private static partial void LogRefusedInCluster(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo feed: a batch failed; continuing")]
     private static partial void LogFailed(ILogger logger, Exception error);

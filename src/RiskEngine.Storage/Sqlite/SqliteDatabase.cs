@@ -21,7 +21,7 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     public SqliteDatabase(string path, int maxRowsPerCommit, ILoggerFactory loggerFactory)
     {
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        PrivateDirectory.Create(System.IO.Path.GetDirectoryName(Path)!);
         var builder = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
         Writer = new SqliteGroupCommitWriter(builder.ConnectionString, maxRowsPerCommit, loggerFactory.CreateLogger<SqliteGroupCommitWriter>());
         _readConnectionString = new SqliteConnectionStringBuilder(builder.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;

@@ -10,7 +10,7 @@ public static class SqliteOrleansSchema
     public static string Ensure(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        PrivateDirectory.Create(Path.GetDirectoryName(fullPath)!);
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
