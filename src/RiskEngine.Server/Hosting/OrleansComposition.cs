@@ -59,6 +59,10 @@ public static class OrleansComposition
                 {
                     orleans.UseSiloTls();
                 }
+                else
+                {
+                    builder.Services.AddHostedService<SiloTransportNotice>();
+                }
 
                 orleans.UseClusterStorage(storage, silo, engine);
             }

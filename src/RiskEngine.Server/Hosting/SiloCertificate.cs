@@ -67,9 +67,10 @@ public sealed class SiloCertificate : IDisposable
             throw new SiloCertificateException($"{key}: no file at {path}");
         }
 
+        var pem = IsPem(path);
         try
         {
-            if (IsPem(path))
+            if (pem)
             {
                 var keyPath = string.IsNullOrWhiteSpace(options.CertificateKeyPath) ? null : options.CertificateKeyPath;
                 return string.IsNullOrEmpty(options.CertificatePassword)
@@ -81,7 +82,10 @@ public sealed class SiloCertificate : IDisposable
         }
         catch (CryptographicException error)
         {
-            throw new SiloCertificateException($"{key}: {path} could not be read as a certificate with its private key (wrong {SiloTlsOptions.Section}:{nameof(SiloTlsOptions.CertificatePassword)}?): {error.Message}");
+            var hint = pem
+                ? $"the key must be in the file or in {SiloTlsOptions.Section}:{nameof(SiloTlsOptions.CertificateKeyPath)}"
+                : $"wrong {SiloTlsOptions.Section}:{nameof(SiloTlsOptions.CertificatePassword)}?";
+            throw new SiloCertificateException($"{key}: {path} could not be read as a certificate with its private key ({hint}): {error.Message}");
         }
         catch (ArgumentException error)
         {

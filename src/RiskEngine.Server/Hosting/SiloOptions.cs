@@ -11,7 +11,10 @@ public sealed class SiloOptions
     [Range(0, 65535)]
     public int SiloPort { get; set; }
 
-    /// <summary>Port for Orleans clients (the load generator's kernel mode); 0 picks a free one.</summary>
+    /// <summary>
+    /// Port of the Orleans gateway, for Orleans clients outside the server; 0 (the default): no gateway. A gateway client
+    /// calls grains directly, past the API's authentication, so it is for trusted tools on the silo network only.
+    /// </summary>
     [Range(0, 65535)]
     public int GatewayPort { get; set; }
 
@@ -23,7 +26,7 @@ public sealed class SiloOptions
     [Required]
     public string ServiceId { get; set; } = "riskengine";
 
-    /// <summary>Cluster mode: the address (or host name) other silos reach this one at.</summary>
+    /// <summary>Cluster mode: the address (or host name) other silos reach this one at; the silo listens on that address alone.</summary>
     [Required]
     public string AdvertisedHost { get; set; } = "127.0.0.1";
 

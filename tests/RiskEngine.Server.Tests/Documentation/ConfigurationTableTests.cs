@@ -16,9 +16,11 @@ public sealed partial class ConfigurationTableTests
     [
         (AlertOptions.Section, typeof(AlertOptions)),
         (EngineOptions.Section, typeof(EngineOptions)),
+        (HubLimitOptions.Section, typeof(HubLimitOptions)),
         (IngestOptions.Section, typeof(IngestOptions)),
         (LiveOptions.Section, typeof(LiveOptions)),
         (ObservabilityOptions.Section, typeof(ObservabilityOptions)),
+        (ProxyOptions.Section, typeof(ProxyOptions)),
         (SiloOptions.Section, typeof(SiloOptions)),
     ];
 
