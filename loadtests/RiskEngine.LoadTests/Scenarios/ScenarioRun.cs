@@ -22,11 +22,15 @@ namespace RiskEngine.LoadTests.Scenarios;
 /// </summary>
 public static class ScenarioRun
 {
-    /// <summary>Server configuration beyond its defaults, so the figures measure the engine and not the per-key request limit.</summary>
+    /// <summary>
+    /// Server configuration beyond its defaults, so the figures measure the engine and not the per-key request limit,
+    /// nor the per-caller hub connection cap (the whole wall fleet connects with the one API key).
+    /// </summary>
     private static readonly IReadOnlyDictionary<string, string> ScenarioServerSettings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Ingest:RequestsPerSecond"] = "1000000",
         ["Ingest:RequestBurst"] = "1000000",
+        ["Hub:MaxConnectionsPerPerson"] = "10000",
     };
 
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
