@@ -77,6 +77,7 @@ public sealed class RiskModel
             ComplaintComponent.Evaluate(history, industry, p, now),
             CreditComponent.Evaluate(history, p, now),
             OwnedEquipmentComponent.Evaluate(ownedEquipment ?? [], p),
+            LatestInspectionEvidence.Evaluate(history, p, now),
         ];
     }
 

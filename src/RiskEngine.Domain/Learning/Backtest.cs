@@ -10,7 +10,7 @@ namespace RiskEngine.Domain.Learning;
 public sealed record BacktestResult(string Name, RankingQuality Quality, double MeanDaysEarlier);
 
 /// <summary>A backtest's answer: the split it used and each set of parameters' results on the later part.</summary>
-public sealed record BacktestReport(DateTimeOffset SplitAt, int TrainingOutcomes, int EvaluationOutcomes, FittedModel Fitted, IReadOnlyList<BacktestResult> Results);
+public sealed record BacktestReport(DateTimeOffset SplitAt, int TrainingOutcomes, int EvaluationOutcomes, FittedModel Fitted, FittedModel PlainLogistic, IReadOnlyList<BacktestResult> Results);
 
 /// <summary>
 /// Judges the seeded, the fitted and a plain logistic regression's parameters on the same outcomes with a time split:
@@ -33,7 +33,7 @@ public static class Backtest
         var evaluation = ordered.Where(o => o.OccurredAt >= splitAt).ToArray();
         var fitted = ModelRefit.Fit(training, 1, splitAt, settings);
         var plain = ModelRefit.PlainLogistic(training, splitAt);
-        return new BacktestReport(splitAt, training.Length, evaluation.Length, fitted,
+        return new BacktestReport(splitAt, training.Length, evaluation.Length, fitted, plain,
         [
             Judge("seeded", evaluation, o => o.Components.SeededProbability()),
             Judge("fitted", evaluation, o => ProbabilityUnder(fitted, o)),

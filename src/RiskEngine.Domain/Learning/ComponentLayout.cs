@@ -14,6 +14,7 @@ public static class ComponentLayout
         RiskReasonCodes.Complaints,
         RiskReasonCodes.Credit,
         RiskReasonCodes.OwnedEquipment,
+        RiskReasonCodes.LatestInspection,
     ];
 
     public static IReadOnlyList<string> Equipment { get; } =
@@ -25,6 +26,12 @@ public static class ComponentLayout
         RiskReasonCodes.Entrapments,
         RiskReasonCodes.OpenHazards,
     ];
+
+    /// <summary>
+    /// Evidence the seeded noisy-OR does not weigh (its implied coefficient is 0) and a fit may: the latest inspection's
+    /// findings, which the inspection component's long-memory posterior blends with years of older ones.
+    /// </summary>
+    public static bool IsFitOnly(string code) => code == RiskReasonCodes.LatestInspection;
 
     public static IReadOnlyList<string> Of(SubjectKind kind) => kind == SubjectKind.Equipment ? Equipment : Entity;
 

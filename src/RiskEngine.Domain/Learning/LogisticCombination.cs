@@ -32,14 +32,15 @@ internal static class LogisticCombination
         return new RiskAssessment(score, reasons.OrderByDescending(reason => reason.Contribution).ToArray()) { Probability = probability };
     }
 
-    /// <summary>Each component's effect wᵢ·pᵢ, bounded as the noisy-OR bounds it.</summary>
+    /// <summary>Each component's effect wᵢ·pᵢ, bounded as the noisy-OR bounds it (fit-only evidence: pᵢ).</summary>
     public static double[] Effects(IReadOnlyList<RiskComponent> components)
     {
         var effects = new double[components.Count];
         for (var i = 0; i < components.Count; i++)
         {
             var probability = components[i].Probability;
-            effects[i] = Math.Clamp(components[i].Weight * (double.IsNaN(probability) ? 0 : Math.Clamp(probability, 0, 1)), 0, ComponentWeights.Max);
+            var bounded = double.IsNaN(probability) ? 0 : Math.Clamp(probability, 0, 1);
+            effects[i] = Math.Clamp(components[i].FitOnly ? bounded : components[i].Weight * bounded, 0, ComponentWeights.Max);
         }
 
         return effects;

@@ -5,7 +5,7 @@ namespace RiskEngine.Domain.Learning;
 /// <summary>
 /// The coefficients the seeded noisy-OR implies: the logistic combination closest to it where the outcomes lie, found
 /// by least squares of the seeded probability's log-odds on the components' log-odds (a small ridge keeps constant or
-/// collinear components determined), with negative coefficients raised to 0. A fit is shrunk toward these, so where
+/// collinear components determined), with negative coefficients raised to 0; fit-only evidence gets 0. A fit is shrunk toward these, so where
 /// data is thin a fitted category ranks and scores close to the seeded model.
 /// </summary>
 public static class SeededPrior
@@ -22,7 +22,16 @@ public static class SeededPrior
             return new double[components + 1];
         }
 
+        var layout = ComponentLayout.OfCategory(category);
         var x = LogisticFit.Features(ordered, components);
+        for (var i = 0; i < components; i++)
+        {
+            if (ComponentLayout.IsFitOnly(layout[i]))
+            {
+                x.ClearColumn(i + 1);
+            }
+        }
+
         var target = Vector<double>.Build.Dense(ordered.Length, i => LogOddsFeatures.LogOdds(ordered[i].Components.SeededProbability()));
         var normal = x.TransposeThisAndMultiply(x) + Ridge * Matrix<double>.Build.DenseIdentity(components + 1);
         var coefficients = normal.Cholesky().Solve(x.TransposeThisAndMultiply(target)).ToArray();

@@ -6,15 +6,17 @@ namespace RiskEngine.Domain.Learning;
 /// </summary>
 public sealed record SubjectComponents(string Category, IReadOnlyList<double> Effects)
 {
-    /// <summary>The seeded noisy-OR's probability, 1 - Π(1 - effectᵢ).</summary>
-    public double SeededProbability() => NoisyOrProbability(Effects);
-
-    internal static double NoisyOrProbability(IReadOnlyList<double> effects)
+    /// <summary>The seeded noisy-OR's probability, 1 - Π(1 - effectᵢ) over the components it weighs (not fit-only evidence).</summary>
+    public double SeededProbability()
     {
+        var layout = ComponentLayout.OfCategory(Category);
         var logSurvival = 0.0;
-        foreach (var effect in effects)
+        for (var i = 0; i < Effects.Count && i < layout.Count; i++)
         {
-            logSurvival += Math.Log(1 - Math.Clamp(effect, 0, ComponentWeights.Max));
+            if (!ComponentLayout.IsFitOnly(layout[i]))
+            {
+                logSurvival += Math.Log(1 - Math.Clamp(Effects[i], 0, ComponentWeights.Max));
+            }
         }
 
         return 1 - Math.Exp(logSurvival);
