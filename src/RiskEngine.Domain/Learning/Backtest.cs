@@ -36,14 +36,10 @@ public static class Backtest
         return new BacktestReport(splitAt, training.Length, evaluation.Length, fitted, plain,
         [
             Judge("seeded", evaluation, o => o.Components.SeededProbability()),
-            Judge("fitted", evaluation, o => ProbabilityUnder(fitted, o)),
-            Judge("logistic", evaluation, o => ProbabilityUnder(plain, o)),
+            Judge("fitted", evaluation, fitted.ProbabilityOf),
+            Judge("logistic", evaluation, plain.ProbabilityOf),
         ]);
     }
-
-    /// <summary>The probability a version gives an outcome: fitted where its category is, else the seeded noisy-OR.</summary>
-    public static double ProbabilityUnder(FittedModel model, ModelOutcome outcome) =>
-        model.Find(outcome.Category) is { } fit ? fit.Probability(outcome.Components.Effects) : outcome.Components.SeededProbability();
 
     /// <summary>
     /// The bad outcomes' mean advance had the period's inspections followed the ranking: the real dates, earliest first,

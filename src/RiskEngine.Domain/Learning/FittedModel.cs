@@ -27,6 +27,13 @@ public sealed record FittedModel(int Version, DateTimeOffset FittedAt, int Outco
         return byCategory.GetValueOrDefault(category);
     }
 
+    /// <summary>The probability this version gives an outcome's components: fitted where its category is, else the seeded noisy-OR.</summary>
+    public double ProbabilityOf(ModelOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return Find(outcome.Category) is { } fit ? fit.Probability(outcome.Components.Effects) : outcome.Components.SeededProbability();
+    }
+
     /// <summary>A new version carrying <paramref name="restored"/>'s parameters: what a rollback stores.</summary>
     public static FittedModel RollbackTo(FittedModel restored, int newVersion, DateTimeOffset at) =>
         restored with { Version = newVersion, FittedAt = at, Origin = RollbackOriginPrefix + restored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), byCategory = null };

@@ -12,6 +12,9 @@ namespace RiskEngine.Domain.Learning;
 /// <param name="Positive">Serious non-compliance, a failed sample or a failed equipment inspection.</param>
 public sealed record ModelOutcome(string SubjectId, long Seq, DateTimeOffset OccurredAt, SubjectComponents Components, bool Positive)
 {
+    /// <summary>The version of the fitted parameters live when the outcome came (what the rolling quality judges).</summary>
+    public int ModelVersion { get; init; }
+
     public string Category => Components.Category;
 
     /// <summary>The order fits read outcomes in, so a fit does not depend on the order they were handed in.</summary>
