@@ -21,17 +21,7 @@ public sealed class ModelLearningTests(LearningEngineServerFixture fixture) : IC
     [Fact]
     public async Task A_burst_of_outcomes_refits_by_itself_and_a_rollback_restores_the_old_scores()
     {
-        var troubled = Enumerable.Range(0, 40).Select(_ => TestSubjects.Uscc()).ToArray();
-        var sound = Enumerable.Range(0, 40).Select(_ => TestSubjects.Uscc()).ToArray();
-        await _api.RegisterAsync(Registrations.EntitiesPath, Registrations.Entities(
-            [.. troubled.Concat(sound).Select((uscc, i) => Registrations.Entity(uscc, "餐馆" + i))]));
-        // Complaints come before a troubled entity's inspection finds it ordered to rectify; sound ones pass quietly.
-        var signals = troubled.SelectMany(uscc => new[] { _signals.Complaint(uscc, hoursAgo: 80), _signals.Complaint(uscc, hoursAgo: 70), _signals.RectifyInspection(uscc, hoursAgo: 10) })
-            .Concat(sound.Select(uscc => _signals.PassedInspection(uscc, hoursAgo: 10)))
-            .ToArray();
-        await _api.IngestAsync(signals);
-        await _api.WaitForEntityAsync(troubled[^1], 3);
-        await _api.WaitForEntityAsync(sound[^1], 1);
+        var (troubled, sound) = await OutcomeBurst.IngestAsync(_api, _signals);
 
         var fitted = await Eventually.ReadAsync(ModelAsync, m => m.Version >= 1, "the engine refits after the burst", TimeSpan.FromSeconds(60));
         var catering = Assert.Single(fitted.Categories, c => c.Category == "industry:catering");
