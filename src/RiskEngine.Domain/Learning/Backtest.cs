@@ -10,7 +10,32 @@ namespace RiskEngine.Domain.Learning;
 public sealed record BacktestResult(string Name, RankingQuality Quality, double MeanDaysEarlier);
 
 /// <summary>A backtest's answer: the split it used and each set of parameters' results on the later part.</summary>
-public sealed record BacktestReport(DateTimeOffset SplitAt, int TrainingOutcomes, int EvaluationOutcomes, FittedModel Fitted, FittedModel PlainLogistic, IReadOnlyList<BacktestResult> Results);
+public sealed record BacktestReport(DateTimeOffset SplitAt, int TrainingOutcomes, int EvaluationOutcomes, FittedModel Fitted, FittedModel PlainLogistic, IReadOnlyList<BacktestResult> Results)
+{
+    /// <summary>The live engine's scores beside the replay's seeded ones, when the backtest also ran a real engine.</summary>
+    public LiveEngineCheck? LiveEngine { get; init; }
+
+    /// <summary>Adds the live engine's scores (0-1, by subject and outcome date) as the "engine" result and their agreement with the replay.</summary>
+    public BacktestReport WithLiveEngine(IReadOnlyList<ModelOutcome> outcomes, IReadOnlyDictionary<LabelledDate, double> liveScores)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(liveScores);
+        var read = outcomes
+            .Select(o => (Outcome: o, Live: liveScores.TryGetValue(new LabelledDate(o.SubjectId, o.OccurredAt, o.Positive), out var score) ? score : (double?)null))
+            .Where(o => o.Live is not null)
+            .ToArray();
+        var evaluated = read.Where(o => o.Outcome.OccurredAt >= SplitAt).Select(o => (o.Outcome, Score: o.Live!.Value)).ToArray();
+        var difference = read.Length == 0 ? double.NaN : read.Max(o => Math.Abs(o.Live!.Value - o.Outcome.Components.SeededProbability()));
+        return this with
+        {
+            Results = [.. Results, Backtest.Judge("engine", evaluated)],
+            LiveEngine = new LiveEngineCheck(read.Length, 100 * difference),
+        };
+    }
+}
+
+/// <summary>How many outcomes a real engine scored live, and the largest gap (in score points, 0-100) from the replay's seeded score.</summary>
+public sealed record LiveEngineCheck(int Outcomes, double MaxScoreDifference);
 
 /// <summary>
 /// Judges the seeded, the fitted and a plain logistic regression's parameters on the same outcomes with a time split:
@@ -62,9 +87,11 @@ public static class Backtest
         return gained.Count == 0 ? double.NaN : gained.Average();
     }
 
-    private static BacktestResult Judge(string name, IReadOnlyList<ModelOutcome> outcomes, Func<ModelOutcome, double> probability)
+    private static BacktestResult Judge(string name, IReadOnlyList<ModelOutcome> outcomes, Func<ModelOutcome, double> probability) =>
+        Judge(name, outcomes.Select(o => (Outcome: o, Score: probability(o))).ToArray());
+
+    internal static BacktestResult Judge(string name, IReadOnlyList<(ModelOutcome Outcome, double Score)> scored)
     {
-        var scored = outcomes.Select(o => (Outcome: o, Score: probability(o))).ToArray();
         return new BacktestResult(
             name,
             RankingQuality.Of(scored.Select(s => new ScoredOutcome(s.Score, s.Outcome.Positive)).ToArray()),

@@ -35,29 +35,31 @@ public static class BacktestCommand
         {
             Description = "UTC offset of the outcome dates' midnight (e.g. -08:00); default: the model's localUtcOffsetHours.",
         };
+        var withoutEngine = new Option<bool>("--no-engine") { Description = "Skip the replay through a real embedded engine (its live scores beside the replay's)." };
         var report = new Option<DirectoryInfo>("--out") { Description = "Folder for report.json and calibration.png (created).", DefaultValueFactory = _ => new DirectoryInfo("backtest") };
         var command = new Command("backtest", "Judge the seeded, fitted and plain-logistic parameters on a history of signals and outcomes.")
         {
-            signals, outcomes, industry, trainingShare, dateOffset, report,
+            signals, outcomes, industry, trainingShare, dateOffset, report, withoutEngine,
         };
-        command.SetAction((parsed, cancellationToken) => Task.FromResult(Run(
+        command.SetAction((parsed, cancellationToken) => RunAsync(
             new BacktestRequest(parsed.GetValue(signals)!.FullName, parsed.GetValue(outcomes)!.FullName, parsed.GetValue(industry)!,
-                parsed.GetValue(trainingShare), parsed.GetValue(dateOffset), parsed.GetValue(report)!.FullName),
-            configuration, output, error, cancellationToken)));
+                parsed.GetValue(trainingShare), parsed.GetValue(dateOffset), parsed.GetValue(report)!.FullName, !parsed.GetValue(withoutEngine)),
+            configuration, output, error, cancellationToken));
         return command;
     }
 
-    public static int Run(BacktestRequest request, string[] configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BacktestRequest request, string[] configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
             var clock = Stopwatch.StartNew();
-            var catalog = SeedCatalogLoader.Load(SeedCatalogLoader.FindDirectory(CommandConfiguration.Build(configuration)));
+            var seeds = SeedCatalogLoader.FindDirectory(CommandConfiguration.Build(configuration));
+            var catalog = SeedCatalogLoader.Load(seeds);
             var offset = request.DateOffset is { Length: > 0 } text
                 ? TimeSpan.TryParse(text.TrimStart('+'), CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new BacktestUsageException($"--date-offset '{text}' is not an offset such as -08:00")
                 : catalog.Parameters.LocalUtcOffset;
             var inputs = BacktestInputs.Read(request.SignalsPath, request.OutcomesPath, offset, error);
-            output.WriteLine($"backtest: {inputs.Signals.Count:N0} signals ({inputs.Rejected:N0} refused by the ingest validator), {inputs.Outcomes.Count:N0} outcomes");
+            output.WriteLine($"backtest: {inputs.Signals.Count:N0} signals ({inputs.Rejected:N0} refused by the ingest validator, {inputs.Duplicates:N0} repeats counted once), {inputs.Outcomes.Count:N0} outcomes");
             if (inputs.Outcomes.Count(o => o.Positive) == 0 || inputs.Outcomes.All(o => o.Positive))
             {
                 throw new BacktestUsageException("the outcomes need both labels, 1 and 0");
@@ -73,6 +75,14 @@ public static class BacktestCommand
             var scored = OutcomeReplay.Replay(inputs.Signals, inputs.Outcomes, Components, catalog.Parameters, progress);
             output.WriteLine($"  fitting on the first {request.TrainingShare:P0} of the timeline, scoring the rest");
             var result = Domain.Learning.Backtest.Run(scored, request.TrainingShare, FitSettings.Default);
+            if (request.ThroughEngine)
+            {
+                output.WriteLine("  replaying through a real embedded engine (temporary folder, the engine's clock on the data's dates)");
+                var start = inputs.Signals.Select(s => s.Event.OccurredAt).Concat(inputs.Outcomes.Select(o => o.At)).Min().AddDays(-1);
+                await using var engine = await EngineReplay.StartAsync(seeds, new ReplayClock(start), cancellationToken);
+                var live = await engine.ScoreAsync(inputs, request.Industry, offset, progress, cancellationToken);
+                result = result.WithLiveEngine(scored, live);
+            }
 
             Directory.CreateDirectory(request.OutputDirectory);
             var reportPath = Path.Combine(request.OutputDirectory, "report.json");
@@ -80,6 +90,12 @@ public static class BacktestCommand
             var plotPath = Path.Combine(request.OutputDirectory, "calibration.png");
             var plotted = CalibrationPlot.Save(result, plotPath, error);
             Print(result, output);
+            if (result.LiveEngine is { } check)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"the live engine scored {check.Outcomes:N0} outcomes; its scores differ from the replay's seeded ones by at most {check.MaxScoreDifference:F3} points"));
+            }
+
             output.WriteLine($"report: {reportPath}{(plotted ? $", calibration plot: {plotPath}" : string.Empty)} ({clock.Elapsed.TotalSeconds:F1} s)");
             return 0;
         }
@@ -125,4 +141,4 @@ public static class BacktestCommand
 }
 
 /// <summary>What a backtest reads and where it writes.</summary>
-public sealed record BacktestRequest(string SignalsPath, string OutcomesPath, string Industry, double TrainingShare, string? DateOffset, string OutputDirectory);
+public sealed record BacktestRequest(string SignalsPath, string OutcomesPath, string Industry, double TrainingShare, string? DateOffset, string OutputDirectory, bool ThroughEngine);

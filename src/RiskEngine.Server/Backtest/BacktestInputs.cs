@@ -14,26 +14,37 @@ namespace RiskEngine.Server.Backtest;
 /// </summary>
 public sealed class BacktestInputs
 {
-    private BacktestInputs(IReadOnlyList<(string SubjectId, RiskEvent Event)> signals, IReadOnlyList<LabelledDate> outcomes, int rejected)
+    private BacktestInputs(IReadOnlyList<(string SubjectId, RiskEvent Event)> signals, IReadOnlyList<string> lines, IReadOnlyList<LabelledDate> outcomes, int rejected, int duplicates)
     {
+        Duplicates = duplicates;
         Signals = signals;
+        Lines = lines;
         Outcomes = outcomes;
         Rejected = rejected;
     }
 
     public IReadOnlyList<(string SubjectId, RiskEvent Event)> Signals { get; }
 
+    /// <summary>The valid signals' lines as given, in the order of <see cref="Signals"/>: what the engine replay posts.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
     public IReadOnlyList<LabelledDate> Outcomes { get; }
 
     /// <summary>Signal lines the ingest validator refused (reported, not replayed).</summary>
     public int Rejected { get; }
+
+    /// <summary>Lines repeating an earlier line's (source, sourceId): counted once, as the engine counts them.</summary>
+    public int Duplicates { get; }
 
     /// <exception cref="BacktestUsageException">A file is missing or an outcome line cannot be read.</exception>
     public static BacktestInputs Read(string signalsPath, string outcomesPath, TimeSpan dateOffset, TextWriter error)
     {
         var validator = new SignalValidator(Options.Create(new IngestOptions()), TimeProvider.System);
         var signals = new List<(string, RiskEvent)>();
+        var lines = new List<string>();
+        var identities = new HashSet<(string, string)>();
         var rejected = 0;
+        var duplicates = 0;
         var line = 0;
         foreach (var text in ReadLines(signalsPath))
         {
@@ -43,7 +54,7 @@ public sealed class BacktestInputs
                 continue;
             }
 
-            SignalToAppendOrError(text, out var subjectId, out var riskEvent, out var problem);
+            SignalToAppendOrError(text, out var subjectId, out var riskEvent, out var identity, out var problem);
             if (riskEvent is null)
             {
                 if (++rejected <= 10)
@@ -54,15 +65,23 @@ public sealed class BacktestInputs
                 continue;
             }
 
+            if (!identities.Add(identity))
+            {
+                duplicates++;
+                continue;
+            }
+
             signals.Add((subjectId!, riskEvent with { Seq = line }));
+            lines.Add(text);
         }
 
-        return new BacktestInputs(signals, ReadOutcomes(outcomesPath, dateOffset), rejected);
+        return new BacktestInputs(signals, lines, ReadOutcomes(outcomesPath, dateOffset), rejected, duplicates);
 
-        void SignalToAppendOrError(string text, out string? subjectId, out RiskEvent? riskEvent, out string problem)
+        void SignalToAppendOrError(string text, out string? subjectId, out RiskEvent? riskEvent, out (string, string) identity, out string problem)
         {
             subjectId = null;
             riskEvent = null;
+            identity = default;
             try
             {
                 using var document = JsonDocument.Parse(text);
@@ -72,6 +91,7 @@ public sealed class BacktestInputs
                 }
 
                 subjectId = signal!.SubjectId;
+                identity = (signal.Source, signal.SourceId);
                 riskEvent = new RiskEvent(1, signal.Kind, signal.OccurredAt, SignalFactsCodec.FromJson(signal.Kind, signal.Data));
             }
             catch (JsonException malformed)

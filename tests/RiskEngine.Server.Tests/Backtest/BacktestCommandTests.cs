@@ -9,7 +9,8 @@ namespace RiskEngine.Server.Tests.Backtest;
 /// <summary>
 /// The <c>backtest</c> command on files a data source would hand over: v1 signals as JSON lines and outcomes as CSV.
 /// The history is simulated with a known cause (complaints before an inspection make it likelier to go badly), so the
-/// three sets of parameters must rank better than chance, and the command must say so in its report and plot.
+/// three sets of parameters must rank better than chance, and the command must say so in its report and plot; the real
+/// embedded engine it replays the files through must score every outcome as its own replay does.
 /// </summary>
 public sealed class BacktestCommandTests
 {
@@ -31,7 +32,11 @@ public sealed class BacktestCommandTests
         Assert.Contains("scored", output.ToString(), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
         var results = json.RootElement.GetProperty("results").EnumerateArray().ToArray();
-        Assert.Equal(["seeded", "fitted", "logistic"], results.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(["seeded", "fitted", "logistic", "engine"], results.Select(r => r.GetProperty("name").GetString()));
+        var live = json.RootElement.GetProperty("liveEngine");
+        Assert.Equal(Entities * 2, live.GetProperty("outcomes").GetInt32());
+        // The engine's API rounds scores to 2 decimals.
+        Assert.True(live.GetProperty("maxScoreDifference").GetDouble() <= 0.0051, $"live scores differ from the replay's by {live.GetProperty("maxScoreDifference")} points");
         foreach (var result in results)
         {
             var auc = result.GetProperty("quality").GetProperty("auc").GetDouble();
