@@ -50,6 +50,22 @@ public sealed class OutcomePairingInTheFold
         Assert.Empty(retried);
     }
 
+    [Fact]
+    public void A_failed_equipment_inspection_is_an_outcome_of_its_class_and_a_fault_is_not()
+    {
+        var code = TestSubjects.NewElevator();
+        var facts = EquipmentFacts.From(new EquipmentProfileUpdate(null, TestSubjects.District, null, EquipmentClass.Elevator, null, null));
+        var fold = new SubjectFold(new EquipmentState(), ShippedCatalog.Value.Parameters);
+        var fault = Envelope(1, ForEquipment(code, TestSubjects.District, SignalKind.Fault, new FaultFacts(true), Now.AddDays(-3)), Now);
+        var inspection = Envelope(2, ForEquipment(code, TestSubjects.District, SignalKind.EquipmentInspection, new EquipmentInspectionFacts(true, null), Now.AddDays(-1)), Now);
+
+        var effects = fold.Apply(code, facts, [fault, inspection], Now, Rules);
+
+        var outcome = Assert.Single(effects.Outcomes);
+        Assert.Equal((2L, true, "equipment:elevator"), (outcome.Seq, outcome.Positive, outcome.Category));
+        Assert.Equal(Model.EquipmentComponents(facts.Profile, Scenarios([fault]), Now.AddDays(-1)).Effects, outcome.Components.Effects);
+    }
+
     private static RiskHistory Scenarios(IEnumerable<SignalEnvelope> signals) =>
         signals.Aggregate(RiskHistory.Empty, (history, s) =>
             history.Apply(new RiskEvent(s.Seq, s.Kind, s.OccurredAt, SignalFactsCodec.FromJson(s.Kind, s.Data)), ShippedCatalog.Value.Parameters));
