@@ -112,7 +112,7 @@ public sealed partial class ModelRefitter(
             var (change, model) = await RefitAsync(cancellationToken).ConfigureAwait(false);
             if (change == ModelChange.NotEnoughOutcomes)
             {
-                // Waits for more outcomes before trying again, rather than refitting the same ones every poll.
+                // Tries again only after another quiet period, not at every poll.
                 _lastBacklog = -1;
                 _backlogChangedAt = DateTimeOffset.MaxValue;
             }
