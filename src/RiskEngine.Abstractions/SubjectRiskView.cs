@@ -17,4 +17,11 @@ public sealed record SubjectRiskView(
     [property: Id(9)] bool Registered,
     [property: Id(10)] string? Category,
     [property: Id(11)] string? Owner,
-    [property: Id(12)] long LastSeq);
+    [property: Id(12)] long LastSeq)
+{
+    /// <summary>The calibrated probability of a bad next outcome when the subject's category has fitted parameters.</summary>
+    [Id(13)] public double? Probability { get; init; }
+
+    /// <summary>The version of the fitted parameters that scored this read (0: the seeded model).</summary>
+    [Id(14)] public int ModelVersion { get; init; }
+}

@@ -10,6 +10,9 @@ public static class RiskReasonCodes
     public const string Credit = "credit";
     public const string OwnedEquipment = "owned-equipment";
 
+    /// <summary>The latest inspection's findings: evidence only fitted parameters weigh (see <see cref="Learning.ComponentLayout"/>).</summary>
+    public const string LatestInspection = "latest-inspection";
+
     // Both kinds of subject.
     public const string OpenHazards = "open-hazards";
 

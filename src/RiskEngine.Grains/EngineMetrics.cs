@@ -18,6 +18,9 @@ public sealed class EngineMetrics
     private readonly Histogram<double> _applyLatency;
     private readonly Counter<long> _refused;
     private readonly Histogram<double> _frameLatency;
+    private readonly Counter<long> _outcomesRecorded;
+    private readonly Counter<long> _outcomesDropped;
+    private readonly Counter<long> _refits;
 
     public EngineMetrics(IMeterFactory meters)
     {
@@ -32,6 +35,9 @@ public sealed class EngineMetrics
         _applyLatency = _meter.CreateHistogram<double>("riskengine.dispatch.apply.duration", "ms", "Time for a grain to apply a delivery");
         _refused = _meter.CreateCounter<long>("riskengine.ingest.refused", "{request}", "Ingest requests refused (503) because the engine was over capacity");
         _frameLatency = _meter.CreateHistogram<double>("riskengine.live.frame.duration", "ms", "Time to build a wall frame and hand it to its watchers");
+        _outcomesRecorded = _meter.CreateCounter<long>("riskengine.model.outcomes.recorded", "{outcome}", "Outcomes paired with the score before them and stored for the fits");
+        _outcomesDropped = _meter.CreateCounter<long>("riskengine.model.outcomes.dropped", "{outcome}", "Outcomes left out because their queue was full");
+        _refits = _meter.CreateCounter<long>("riskengine.model.refits", "{fit}", "Versions of the fitted parameters this server stored");
     }
 
     /// <summary>Publishes the backlog <paramref name="admission"/> judges by; read at each collection, so nothing is kept here.</summary>
@@ -66,6 +72,12 @@ public sealed class EngineMetrics
     public void RecordFrameSent(TimeSpan duration) => _frameLatency.Record(duration.TotalMilliseconds);
 
     public void RecordDispatchFailure(int count) => _dispatchFailures.Add(count);
+
+    public void OutcomesRecorded(int count) => _outcomesRecorded.Add(count);
+
+    public void OutcomeDropped() => _outcomesDropped.Add(1);
+
+    public void Refitted() => _refits.Add(1);
 
     public void RecordFolded(int count)
     {

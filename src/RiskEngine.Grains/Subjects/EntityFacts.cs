@@ -1,5 +1,6 @@
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Domain.Learning;
 using RiskEngine.Storage;
 
 namespace RiskEngine.Grains.Subjects;
@@ -32,9 +33,12 @@ public sealed class EntityFacts(EntityProfile profile, bool registered) : Subjec
     public static EntityFacts From(EntityProfileUpdate update) =>
         new(new EntityProfile(update.Name, update.District, update.Industry, update.CreditClass), registered: true);
 
-    public override RiskAssessment Assess(RiskModel model, SubjectState state, RiskHistory history, DateTimeOffset now)
-    {
-        var units = ((EntityState)state).Equipment.Select(e => new EquipmentRisk(e.Key, e.Value.Score)).ToArray();
-        return model.AssessEntity(Profile, history, units, now);
-    }
+    public override RiskAssessment Assess(RiskModel model, SubjectState state, RiskHistory history, DateTimeOffset now) =>
+        model.AssessEntity(Profile, history, OwnedUnits(state), now);
+
+    public override SubjectComponents Components(RiskModel model, SubjectState state, RiskHistory history, DateTimeOffset at) =>
+        model.EntityComponents(Profile, history, OwnedUnits(state), at);
+
+    private static EquipmentRisk[] OwnedUnits(SubjectState state) =>
+        ((EntityState)state).Equipment.Select(e => new EquipmentRisk(e.Key, e.Value.Score)).ToArray();
 }

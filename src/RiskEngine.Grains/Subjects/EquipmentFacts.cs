@@ -1,5 +1,6 @@
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
+using RiskEngine.Domain.Learning;
 using RiskEngine.Storage;
 
 namespace RiskEngine.Grains.Subjects;
@@ -36,4 +37,7 @@ public sealed class EquipmentFacts(EquipmentProfile profile, bool registered) : 
 
     public override RiskAssessment Assess(RiskModel model, SubjectState state, RiskHistory history, DateTimeOffset now) =>
         model.AssessEquipment(Profile, history, now);
+
+    public override SubjectComponents Components(RiskModel model, SubjectState state, RiskHistory history, DateTimeOffset at) =>
+        model.EquipmentComponents(Profile, history, at);
 }

@@ -142,6 +142,7 @@ public sealed partial class SnapshotFold
         }
 
         var effects = fold.Apply(subjectId, facts, signals, _services.Clock.GetUtcNow(), _services.Rules, forceReports);
+        _services.Outcomes.Queue(effects.Outcomes);
         foreach (var unreadable in effects.Unreadable)
         {
             LogUnreadable(_logger, unreadable.Error, subjectId, unreadable.Seq);

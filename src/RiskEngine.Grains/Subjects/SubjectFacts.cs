@@ -1,4 +1,5 @@
 using RiskEngine.Domain;
+using RiskEngine.Domain.Learning;
 
 namespace RiskEngine.Grains.Subjects;
 
@@ -24,4 +25,7 @@ public abstract class SubjectFacts
     public abstract string? Owner { get; }
 
     public abstract RiskAssessment Assess(RiskModel model, SubjectState state, RiskHistory history, DateTimeOffset now);
+
+    /// <summary>The subject's components over <paramref name="history"/> at <paramref name="at"/>: what an outcome is paired with.</summary>
+    public abstract SubjectComponents Components(RiskModel model, SubjectState state, RiskHistory history, DateTimeOffset at);
 }

@@ -1,6 +1,7 @@
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
+using RiskEngine.Domain.Learning;
 
 namespace RiskEngine.Grains.Subjects;
 
@@ -59,6 +60,7 @@ public sealed class SubjectFold
         var changed = false;
         var applied = new List<RiskEvent>(signals.Count);
         List<UnreadableSignal>? unreadable = null;
+        List<ModelOutcome>? outcomes = null;
         foreach (var signal in signals.Count > 1 ? signals.OrderBy(s => s.Seq) : (IEnumerable<SignalEnvelope>)signals)
         {
             if (IsApplied(signal.Seq))
@@ -68,7 +70,7 @@ public sealed class SubjectFold
             }
 
             changed = true;
-            var (folded, error) = Fold(signal);
+            var (folded, error) = Fold(signal, subjectId, facts, rules.Model, ref outcomes);
             if (folded is not null)
             {
                 applied.Add(folded);
@@ -84,7 +86,10 @@ public sealed class SubjectFold
         var alerts = applied.Count > 0 || levelMoved ? AlertsFor(applied, levelBefore, rules.Alerts, now, subjectId, facts) : [];
         var reports = ReportsDue(force, rules.ReportScoreDelta, subjectId, facts);
         var owner = State is EquipmentState unit ? OwnerReports.Due(unit, facts, subjectId, Assessment.Score, force, rules.ReportScoreDelta) : null;
-        return new SubjectEffects(changed || levelMoved, replay, alerts, reports, owner, unreadable ?? (IReadOnlyList<UnreadableSignal>)[]);
+        return new SubjectEffects(changed || levelMoved, replay, alerts, reports, owner, unreadable ?? (IReadOnlyList<UnreadableSignal>)[])
+        {
+            Outcomes = outcomes ?? (IReadOnlyList<ModelOutcome>)[],
+        };
     }
 
     /// <summary>
@@ -141,7 +146,11 @@ public sealed class SubjectFold
         return true;
     }
 
-    private (RiskEvent? Applied, FormatException? Unreadable) Fold(SignalEnvelope signal)
+    /// <summary>
+    /// Folds one signal into the history; an outcome (an inspection, sampling or equipment-inspection result) is first
+    /// paired with the components just before it (<see cref="OutcomeCapture"/>), so it never shapes what it is judged against.
+    /// </summary>
+    private (RiskEvent? Applied, FormatException? Unreadable) Fold(SignalEnvelope signal, string subjectId, SubjectFacts subject, RiskModel model, ref List<ModelOutcome>? outcomes)
     {
         Remember(signal.Seq);
         SignalFacts facts;
@@ -155,6 +164,11 @@ public sealed class SubjectFold
         }
 
         var applied = new RiskEvent(signal.Seq, signal.Kind, signal.OccurredAt, facts);
+        if (OutcomeCapture.Pair(subjectId, applied, History, (history, at) => subject.Components(model, State, history, at)) is { } outcome)
+        {
+            (outcomes ??= []).Add(outcome with { ModelVersion = model.Fitted.Version });
+        }
+
         History = History.Apply(applied, _parameters);
         State.SignalCount++;
         State.UpdatedAt = signal.IngestedAt;
@@ -233,7 +247,11 @@ public sealed record SubjectEffects(
     IReadOnlyList<AlertRaise> Alerts,
     IReadOnlyList<DistrictReport> Reports,
     OwnerReport? Owner,
-    IReadOnlyList<UnreadableSignal> Unreadable);
+    IReadOnlyList<UnreadableSignal> Unreadable)
+{
+    /// <summary>Outcomes paired with the components just before them, for the model's fits (see <see cref="OutcomeRecorder"/>).</summary>
+    public IReadOnlyList<ModelOutcome> Outcomes { get; init; } = [];
+}
 
 /// <summary>The model, rules and thresholds a fold applies, the same for every subject of a server.</summary>
 public sealed record SubjectRules(RiskModel Model, AlertRuleSet Alerts, double ReportScoreDelta);

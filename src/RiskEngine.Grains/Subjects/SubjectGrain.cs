@@ -163,6 +163,7 @@ public abstract partial class SubjectGrain<TState> : Grain, ISubjectGrain
     private SubjectEffects ApplyNow(IReadOnlyList<SignalEnvelope> signals, bool forceReports = false, Func<long, bool>? isRepeat = null)
     {
         var effects = _fold.Apply(SubjectId, Facts, signals, Services.Clock.GetUtcNow(), Services.Rules, forceReports, isRepeat);
+        Services.Outcomes.Queue(effects.Outcomes);
         foreach (var unreadable in effects.Unreadable)
         {
             // Validated at the edge, so this is a log written by another version: skipped, loudly.

@@ -23,6 +23,10 @@ public static class SubjectViews
             facts.Registered,
             facts.Category,
             facts.Owner,
-            state.LastSeq);
+            state.LastSeq)
+        {
+            Probability = assessment.Probability,
+            ModelVersion = assessment.ModelVersion,
+        };
     }
 }

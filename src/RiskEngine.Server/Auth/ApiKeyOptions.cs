@@ -34,4 +34,5 @@ public static class Policies
     public const string Read = "read";
     public const string ActOnAlerts = "act-on-alerts";
     public const string ManagePlans = "manage-plans";
+    public const string ManageModel = "manage-model";
 }

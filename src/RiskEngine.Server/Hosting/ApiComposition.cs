@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RiskEngine.Server.Alerts;
 using RiskEngine.Server.Auth;
+using RiskEngine.Server.Model;
 using RiskEngine.Server.Districts;
 using RiskEngine.Server.Operations;
 using RiskEngine.Server.Signals;
@@ -71,6 +72,7 @@ public static class ApiComposition
         api.MapInspectionPlanEndpoints();
         api.MapInspectorEndpoints();
         api.MapTargetEndpoints();
+        api.MapModelEndpoints();
         app.MapPublicPlanPage();
         return app;
     }

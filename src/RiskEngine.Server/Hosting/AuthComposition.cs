@@ -21,7 +21,8 @@ public static class AuthComposition
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
                 c.User.HasClaim(Scopes.ClaimType, Scopes.Read) || c.User.IsPerson()))
             .AddPolicy(Policies.ActOnAlerts, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Acting))
-            .AddPolicy(Policies.ManagePlans, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Supervising));
+            .AddPolicy(Policies.ManagePlans, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Supervising))
+            .AddPolicy(Policies.ManageModel, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Admin));
         return services;
     }
 

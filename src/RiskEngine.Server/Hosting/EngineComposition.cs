@@ -5,6 +5,8 @@ using RiskEngine.Domain;
 using RiskEngine.Grains;
 using RiskEngine.Grains.Aggregates;
 using RiskEngine.Grains.Alerts;
+using RiskEngine.Grains.Learning;
+using RiskEngine.Storage.Learning;
 using RiskEngine.Grains.Dispatch;
 using RiskEngine.Grains.Placement;
 using RiskEngine.Grains.Subjects;
@@ -57,6 +59,7 @@ public static class EngineComposition
     {
         services.AddSingleton(catalog);
         services.AddSingleton(new RiskModel(catalog));
+        services.AddSingleton<CurrentModel>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => SeedCatalogLoader.LoadAlertRules(SeedCatalogLoader.FindDirectory(sp.GetRequiredService<IConfiguration>())));
     }
@@ -98,5 +101,10 @@ public static class EngineComposition
         services.AddSingleton<UserStore>();
         services.AddSingleton<SecretStore>();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<OutcomeRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutcomeRecorder>());
+        services.AddSingleton<ModelRefitter>();
+        services.AddHostedService<ModelRefitLoop>();
     }
 }

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using RiskEngine.Server.Auth;
+using RiskEngine.Server.Backtest;
 using RiskEngine.Server.Import;
 
 namespace RiskEngine.Server.Hosting;
 
 /// <summary>
 /// The executable's command line: with no command it runs the engine; <c>db migrate</c>, <c>users add</c>,
-/// <c>health</c> and <c>import entities|equipment</c> do one job and exit. <c>--help</c> works at every level; an
+/// <c>health</c>, <c>import entities|equipment</c> and <c>backtest</c> do one job and exit. <c>--help</c> works at every level; an
 /// unknown command or option exits 2 naming it (before, a mistyped command started a whole server). Configuration
 /// (<c>--Section:Key=value</c>, <c>--urls</c>) is taken out first and reaches every command, see <see cref="HostArguments"/>.
 /// </summary>
@@ -52,6 +53,7 @@ public static class ServerCommandLine
             Users(configuration, input, output, error),
             Health(),
             ImportCommand.Create(output, error),
+            BacktestCommand.Create(configuration, output, error),
         };
         root.SetAction((_, _) => EngineRun.RunAsync(configuration, error));
         return root;

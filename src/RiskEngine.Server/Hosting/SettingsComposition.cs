@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RiskEngine.Grains;
 using RiskEngine.Grains.Alerts;
+using RiskEngine.Grains.Learning;
 using RiskEngine.Server.Auth;
 using RiskEngine.Server.Demo;
 using RiskEngine.Server.Live;
@@ -32,6 +33,7 @@ public static class SettingsComposition
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         services.AddCheckedSection<HubLimitOptions>(HubLimitOptions.Section);
         services.AddCheckedSection<ObservabilityOptions>(ObservabilityOptions.Section);
+        services.AddCheckedSection<ModelOptions>(ModelOptions.Section);
         return services;
     }
 

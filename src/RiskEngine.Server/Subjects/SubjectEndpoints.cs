@@ -163,5 +163,7 @@ public static class SubjectEndpoints
         view.Kind == SubjectKind.Entity ? "entity" : "equipment",
         view.Registered,
         view.Category,
-        view.Owner);
+        view.Owner,
+        view.Probability is { } probability ? Math.Round(probability, 4) : null,
+        view.ModelVersion);
 }

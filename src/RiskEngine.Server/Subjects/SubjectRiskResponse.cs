@@ -13,6 +13,11 @@ namespace RiskEngine.Server.Subjects;
 /// <param name="Registered">Whether the subject was registered (rather than only named by signals).</param>
 /// <param name="Category">Industry code of an entity, class of a unit.</param>
 /// <param name="Owner">USCC of a unit's owner.</param>
+/// <param name="Probability">
+/// Where the subject's category has fitted parameters: the calibrated probability of serious non-compliance at its next
+/// inspection (entities) or of a failed inspection (equipment), of which the score is 100 times; null under the seeded model.
+/// </param>
+/// <param name="ModelVersion">The version of the model's parameters that scored this read (0: the seeded parameters).</param>
 public sealed record SubjectRiskResponse(
     string Id,
     string? Name,
@@ -25,7 +30,9 @@ public sealed record SubjectRiskResponse(
     string Kind,
     bool Registered,
     string? Category,
-    string? Owner);
+    string? Owner,
+    double? Probability,
+    int ModelVersion);
 
 /// <summary>One contributing factor, in Chinese and English.</summary>
 /// <param name="Code">Stable machine code of the factor, e.g. sampling-failures.</param>

@@ -19,6 +19,7 @@ public sealed class ServerCommandLineTests
     [InlineData("import", "equipment")]
     [InlineData("import entities", "creditClass")]
     [InlineData("import equipment", "nextInspectionDue")]
+    [InlineData("backtest", "--outcomes")]
     public async Task Every_command_has_help(string command, string mentioned)
     {
         var output = new StringWriter();
@@ -40,6 +41,8 @@ public sealed class ServerCommandLineTests
     [InlineData("import equipment f.csv --url http://127.0.0.1:5000 --encoding latin1", "latin1")]
     [InlineData("import entities f.csv --url http://127.0.0.1:5000 --clients 0", "--clients must be between 1 and 64")]
     [InlineData("db", "Required command")]
+    [InlineData("backtest --signals s.jsonl", "--outcomes")]
+    [InlineData("backtest --signals s.jsonl --outcomes o.csv --training-share 1", "--training-share must be between 0 and 1")]
     public async Task A_wrong_command_line_exits_2_naming_what_is_wrong(string command, string named)
     {
         var errors = new StringWriter();

@@ -9,7 +9,14 @@ public sealed record SubjectRisk(
     string Level,
     IReadOnlyList<Reason> Reasons,
     DateTimeOffset? UpdatedAt,
-    int SignalCount);
+    int SignalCount)
+{
+    /// <summary>The calibrated probability, where the subject's category has fitted parameters.</summary>
+    public double? Probability { get; init; }
+
+    /// <summary>The version of the model's parameters that scored the read.</summary>
+    public int ModelVersion { get; init; }
+}
 
 /// <summary>One contributing factor of a score.</summary>
 public sealed record Reason(string Code, string Zh, string En, double Contribution);

@@ -12,7 +12,7 @@ namespace RiskEngine.Server.Tests.Documentation;
 public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHelper output) : IClassFixture<EngineServerFixture>
 {
     /// <summary>In this order, so the reads find what the registrations and signals created.</summary>
-    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http", "auth.http", "alerts.http", "spot-checks.http"];
+    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http", "auth.http", "alerts.http", "spot-checks.http", "model.http"];
 
     [Fact]
     public void Every_api_group_has_an_example_file()
@@ -27,6 +27,7 @@ public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHe
     {
         var officer = await People.PeopleAccounts.AddAsync(fixture.Server, "officer");
         var supervisor = await People.PeopleAccounts.AddAsync(fixture.Server, "supervisor");
+        var admin = await People.PeopleAccounts.AddAsync(fixture.Server, "admin");
         var overrides = new Dictionary<string, string>
         {
             ["baseUrl"] = fixture.Server.BaseAddress.ToString().TrimEnd('/'),
@@ -35,6 +36,7 @@ public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHe
             ["password"] = People.PeopleAccounts.Password,
             ["accessToken"] = (await People.PeopleAccounts.LoginAsync(fixture.Server, officer)).AccessToken,
             ["supervisorToken"] = (await People.PeopleAccounts.LoginAsync(fixture.Server, supervisor)).AccessToken,
+            ["adminToken"] = (await People.PeopleAccounts.LoginAsync(fixture.Server, admin)).AccessToken,
         };
         using var client = new HttpClient();
         var outcomes = new List<string>();

@@ -1,5 +1,7 @@
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
+using RiskEngine.Domain.Learning;
+using RiskEngine.Storage.Learning;
 using RiskEngine.Storage.Alerts;
 using RiskEngine.Storage.People;
 using RiskEngine.Storage.Relational;
@@ -20,6 +22,38 @@ public abstract class RelationalStoresContract
     protected abstract RelationalDatabase Database { get; }
 
     protected abstract ISubjectDirectory Directory { get; }
+
+    [Fact]
+    public async Task Outcomes_are_kept_once_per_signal_and_bounded_and_a_version_number_is_stored_once()
+    {
+        var store = new ModelStore(Database);
+        ModelOutcome Outcome(string subject, long seq, bool positive) => new(
+            subject, seq, Start.AddDays(seq), new SubjectComponents("industry:catering", [0.1 * seq, 0, 0.05, 0, 0, 0, 0.5]), positive) { ModelVersion = 1 };
+        var subject = "91420112MA4K" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var before = await store.BacklogAsync(0);
+
+        Assert.Equal(3, await store.RecordAsync([Outcome(subject, 1, true), Outcome(subject, 2, false), Outcome(subject, 3, false)]));
+        Assert.Equal(1, await store.RecordAsync([Outcome(subject, 3, true), Outcome(subject, 4, true)]));
+        var (recent, through) = await store.RecentAsync(2);
+        Assert.Equal([4L, 3L], recent.Select(o => o.Seq));
+        Assert.Equal(Outcome(subject, 3, false).Components.Effects, recent[1].Components.Effects);
+        Assert.False(recent[1].Positive);
+        Assert.Equal((Start.AddDays(3), 1, "industry:catering"), (recent[1].OccurredAt, recent[1].ModelVersion, recent[1].Category));
+        Assert.Equal(before.Count + 4, (await store.BacklogAsync(0)).Count);
+        Assert.Equal(0, (await store.BacklogAsync(through)).Count);
+
+        Assert.True(await store.TrimAsync(2) >= 2);
+        Assert.Equal(2, (await store.BacklogAsync(0)).Count);
+
+        var version = (await store.CurrentAsync())?.Model.Version + 1 ?? 1;
+        var fitted = new FittedModel(version, Start, 4, [new CategoryFit("industry:catering", -2.5, [0.4, 0, 0.1, 0, 0, 0, 0.2], 4, 2)], FittedModel.FitOrigin);
+        Assert.True(await store.SaveAsync(new StoredModelVersion(fitted, through)));
+        Assert.False(await store.SaveAsync(new StoredModelVersion(fitted with { Origin = "rollback:0" }, through)));
+        var current = await store.CurrentAsync();
+        Assert.Equal(fitted, current!.Model);
+        Assert.Equal(through, current.OutcomesThrough);
+        Assert.Equal(fitted, (await store.FindAsync(version))!.Model);
+    }
 
     [Fact]
     public async Task One_plan_per_district_and_month_commits_with_its_tasks_and_a_task_closes_once()

@@ -147,3 +147,27 @@ CREATE TABLE IF NOT EXISTS inspector (
     updated_at    INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS inspector_district ON inspector (district, id);
+
+-- Outcomes paired with the components just before them, bounded by the engine; id is the recording order.
+CREATE TABLE IF NOT EXISTS model_outcome (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject_id     TEXT    NOT NULL,
+    seq            INTEGER NOT NULL,
+    category       TEXT    NOT NULL,
+    occurred_at    INTEGER NOT NULL,
+    effects        TEXT    NOT NULL,                      -- JSON array, ComponentLayout order
+    positive       INTEGER NOT NULL,
+    model_version  INTEGER NOT NULL,
+    CONSTRAINT model_outcome_signal UNIQUE (subject_id, seq)
+);
+CREATE INDEX IF NOT EXISTS model_outcome_recent ON model_outcome (category, occurred_at);
+
+-- Every version of the fitted parameters; the current one is the highest. categories is JSON.
+CREATE TABLE IF NOT EXISTS model_version (
+    version           INTEGER PRIMARY KEY,
+    fitted_at         INTEGER NOT NULL,
+    outcomes          INTEGER NOT NULL,
+    origin            TEXT    NOT NULL,
+    outcomes_through  INTEGER NOT NULL,
+    categories        TEXT    NOT NULL
+);

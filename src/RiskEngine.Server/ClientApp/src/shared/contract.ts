@@ -176,6 +176,22 @@ export interface TargetFigure {
   basis: string;
 }
 
+/** GET /api/v1/model: the risk model in force and how well it ranked recent outcomes per category. */
+export interface ModelSummary {
+  version: number;
+  origin: string;
+  outcomes: number;
+  quality: ModelCategoryQuality[];
+}
+
+export interface ModelCategoryQuality {
+  category: string;
+  outcomes: number;
+  positives: number;
+  auc: number | null;
+  calibration: { count: number; meanPredicted: number; observedRate: number }[];
+}
+
 export interface TargetList {
   generatedAt: string;
   items: TargetFigure[];

@@ -20,6 +20,8 @@ import { LatencyReadout } from "./latency-readout";
 import { ResponseTimesFeed } from "./response-times-feed";
 import { ResponseTimesPanel } from "./response-times-panel";
 import { fitStage } from "./stage-scale";
+import { ModelFeed } from "./model-feed";
+import { ModelLine } from "./model-line";
 import { TargetsFeed } from "./targets-feed";
 import { TargetsPanel } from "./targets-panel";
 import { TopList } from "./top-list";
@@ -43,6 +45,9 @@ function startWall(session: Session): void {
   });
   const targets = new TargetsPanel(byTestId("targets"), byTestId("plan-progress"));
   const targetsFeed = new TargetsFeed((figures, plans) => targets.update(figures, plans));
+  // Supervisors and admins see how well the model ranks; the line stays hidden for everyone else.
+  const modelLine = session.role === "supervisor" || session.role === "admin" ? new ModelLine(byTestId("model-quality")) : null;
+  const modelFeed = modelLine ? new ModelFeed((model) => modelLine.update(model)) : null;
   const ticker = new AlertTicker(byTestId("alert-ticker"), byId("ticker-empty"));
   const tableElement = byTestId<HTMLTableElement>("district-table");
   const table = new DistrictTable(tableElement.tBodies[0] ?? tableElement.createTBody());
@@ -206,6 +211,7 @@ function startWall(session: Session): void {
   hub.start();
   responseFeed.start();
   targetsFeed.start();
+  modelFeed?.start();
   render();
 }
 
