@@ -119,6 +119,7 @@ public sealed partial class WallPublisher(
         var settings = options.Value;
         var nextRenewal = DateTimeOffset.MinValue;
         var nextRefresh = DateTimeOffset.MinValue;
+        var nextAlertCount = DateTimeOffset.MinValue;
         var nextTrend = clock.GetUtcNow() + settings.TrendInterval;
         using var ticker = new PeriodicTimer(settings.CoalesceInterval, clock);
         try
@@ -143,9 +144,12 @@ public sealed partial class WallPublisher(
                     }
 
                     await AdvanceDistrictsAsync(now);
-                    if (_alertsChanged)
+                    // Counted at most once per refresh: in an alert storm every tick saw a change, and counting on each one held
+                    // the frames of every district behind a query over all open alerts (a soak's wall fell minutes behind).
+                    if (_alertsChanged && now >= nextAlertCount)
                     {
                         _alertsChanged = false;
+                        nextAlertCount = now + settings.RefreshInterval;
                         await CountOpenAlertsAsync(stoppingToken);
                     }
 
@@ -232,8 +236,7 @@ public sealed partial class WallPublisher(
 
     private async Task CountOpenAlertsAsync(CancellationToken cancellationToken)
     {
-        var figures = await alerts.FiguresAsync(cancellationToken);
-        var open = figures.ToDictionary(f => f.District, f => f.Open, StringComparer.Ordinal);
+        var open = await alerts.OpenByDistrictAsync(cancellationToken);
         if (!open.OrderBy(p => p.Key).SequenceEqual(_openAlerts.OrderBy(p => p.Key)))
         {
             _openAlerts = open;

@@ -161,6 +161,21 @@ public sealed class AlertStore : IAsyncDisposable
             return entries;
         }, cancellationToken);
 
+    /// <summary>Per district with any, how many alerts are open (waiting for an officer): an index range per district, not a table scan.</summary>
+    public Task<IReadOnlyDictionary<string, long>> OpenByDistrictAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyDictionary<string, long>>(async (connection, ct) =>
+        {
+            await using var command = connection.Command("SELECT district, count(*) FROM alert WHERE state = 'open' GROUP BY district");
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            var open = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                open[reader.GetString(0)] = reader.GetInt64(1);
+            }
+
+            return open;
+        }, cancellationToken);
+
     /// <summary>Per district: alerts waiting, and mean times to acknowledge and to resolve over the current cycles.</summary>
     public Task<IReadOnlyList<AlertDistrictFigures>> FiguresAsync(CancellationToken cancellationToken = default) =>
         database.RunAsync<IReadOnlyList<AlertDistrictFigures>>(async (connection, ct) =>

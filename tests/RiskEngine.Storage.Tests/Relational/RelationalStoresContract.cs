@@ -249,6 +249,7 @@ public abstract class RelationalStoresContract
         Assert.Equal([red.Id, orange.Id], open.Select(a => a.Id));
         Assert.Empty(none);
         Assert.Equal((2L, 0L, 1L), (figures.Open, figures.Acknowledged, figures.Resolved));
+        Assert.Equal(2L, (await store.OpenByDistrictAsync())[district]);
         Assert.Equal(90, figures.MeanSecondsToAcknowledge!.Value, precision: 3);
         Assert.Equal(600, figures.MeanSecondsToResolve!.Value, precision: 3);
 
