@@ -1,4 +1,5 @@
 using RiskEngine.Domain;
+using RiskEngine.Domain.Learning;
 using Xunit.Abstractions;
 
 namespace RiskEngine.Domain.Tests;
@@ -34,16 +35,16 @@ public sealed class RiskModelRankingTests(ITestOutputHelper output)
                 history = history.Apply(new RiskEvent(++seq, kind, Scenarios.Now.AddDays(-random.NextDouble() * Days), facts), ShippedSeeds.Parameters);
 
             // About one inspection and four sampled batches a year; complaints at the entity's own rate.
-            for (var i = Poisson(random, 2); i > 0; i--)
+            for (var i = RandomCounts.Poisson(random, 2); i > 0; i--)
             {
                 var bad = random.NextDouble() < Math.Min(0.95, industry.InspectionNonComplianceRate * multiple);
                 Add(SignalKind.Inspection, new InspectionFacts(bad ? InspectionResult.Rectify : InspectionResult.Pass, bad ? [Severity.Major] : []));
             }
-            for (var i = Poisson(random, 8); i > 0; i--)
+            for (var i = RandomCounts.Poisson(random, 8); i > 0; i--)
             {
                 Add(SignalKind.Sampling, new SamplingFacts(random.NextDouble() < Math.Min(0.95, industry.SamplingFailureRate * multiple), null, null));
             }
-            for (var i = Poisson(random, industry.ComplaintsPer30Days * multiple * Days / 30); i > 0; i--)
+            for (var i = RandomCounts.Poisson(random, industry.ComplaintsPer30Days * multiple * Days / 30); i > 0; i--)
             {
                 Add(SignalKind.Complaint, new ComplaintFacts(null));
             }
@@ -51,29 +52,8 @@ public sealed class RiskModelRankingTests(ITestOutputHelper output)
             scored.Add((model.AssessEntity(profile, history, [], Scenarios.Now).Score, troubled));
         }
 
-        var auc = AreaUnderCurve(scored);
+        var auc = RankingQuality.AreaUnderCurve([.. scored.Select(s => new ScoredOutcome(s.Score, s.Troubled))]);
         output.WriteLine($"AUC over {Population} simulated entities ({TroubledShare:P0} troubled at {TroubledRateMultiple}x their industry's rates): {auc:F3}");
         Assert.True(auc > 0.75, $"AUC {auc:F3}");
-    }
-
-    /// <summary>The probability that a random troubled entity outscores a random sound one (ties count half).</summary>
-    private static double AreaUnderCurve(IReadOnlyList<(double Score, bool Troubled)> scored)
-    {
-        var troubled = scored.Where(s => s.Troubled).Select(s => s.Score).ToArray();
-        var sound = scored.Where(s => !s.Troubled).Select(s => s.Score).ToArray();
-        var wins = troubled.Sum(t => sound.Sum(s => t > s ? 1.0 : t == s ? 0.5 : 0));
-        return wins / (troubled.Length * (double)sound.Length);
-    }
-
-    private static int Poisson(Random random, double mean)
-    {
-        // Knuth's method: fine for the small means simulated here.
-        var limit = Math.Exp(-mean);
-        var count = 0;
-        for (var product = random.NextDouble(); product > limit; product *= random.NextDouble())
-        {
-            count++;
-        }
-        return count;
     }
 }

@@ -57,18 +57,18 @@ internal sealed class SyntheticCity
             void Add(SignalKind kind, SignalFacts facts) =>
                 history = history.Apply(new RiskEvent(++seq, kind, Scenarios.Now.AddDays(-1 - random.NextDouble() * HistoryDays), facts), ShippedSeeds.Parameters);
 
-            for (var i = Poisson(random, 2); i > 0; i--)
+            for (var i = RandomCounts.Poisson(random, 2); i > 0; i--)
             {
                 var bad = random.NextDouble() < Math.Min(0.95, industry.InspectionNonComplianceRate * trouble);
                 Add(SignalKind.Inspection, new InspectionFacts(bad ? InspectionResult.Rectify : InspectionResult.Pass, bad ? [Severity.Major] : []));
             }
 
-            for (var i = Poisson(random, 6); i > 0; i--)
+            for (var i = RandomCounts.Poisson(random, 6); i > 0; i--)
             {
                 Add(SignalKind.Sampling, new SamplingFacts(random.NextDouble() < Math.Min(0.95, industry.SamplingFailureRate * trouble), null, null));
             }
 
-            for (var i = Poisson(random, industry.ComplaintsPer30Days * trouble * trouble * HistoryDays / 30); i > 0; i--)
+            for (var i = RandomCounts.Poisson(random, industry.ComplaintsPer30Days * trouble * trouble * HistoryDays / 30); i > 0; i--)
             {
                 Add(SignalKind.Complaint, new ComplaintFacts(null));
             }
@@ -88,16 +88,4 @@ internal sealed class SyntheticCity
         return outcomes;
     }
 
-    private static int Poisson(Random random, double mean)
-    {
-        // Knuth's method: fine for the small means simulated here.
-        var limit = Math.Exp(-mean);
-        var count = 0;
-        for (var product = random.NextDouble(); product > limit; product *= random.NextDouble())
-        {
-            count++;
-        }
-
-        return count;
-    }
 }
