@@ -10,13 +10,14 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyStore keys)
+    ApiKeyStore keys,
+    ApiKeyUseSampler uses)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? presented = Request.Headers[HeaderName];
         if (string.IsNullOrEmpty(presented) && Request.Path.StartsWithSegments(Live.RiskHub.Path))
@@ -26,17 +27,18 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (string.IsNullOrEmpty(presented))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         if (keys.Find(presented) is not { } entry)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+            return AuthenticateResult.Fail("Unknown API key.");
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, entry.Name), new(ClaimTypes.AuthenticationMethod, SchemeName) };
         claims.AddRange(entry.Scopes.Select(s => new Claim(Scopes.ClaimType, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        await uses.NoteAsync(entry.Name, Context);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -35,4 +35,5 @@ public static class Policies
     public const string ActOnAlerts = "act-on-alerts";
     public const string ManagePlans = "manage-plans";
     public const string ManageModel = "manage-model";
+    public const string Administer = "administer";
 }

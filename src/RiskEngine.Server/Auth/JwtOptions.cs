@@ -18,6 +18,18 @@ public sealed class JwtOptions
     /// <summary>Base64 of at least 32 random bytes; empty means generate and keep one.</summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>Login attempts per user name and client address per minute.</summary>
+    /// <summary>Login attempts per client address (IPv6: per /64 network) per minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>Failed logins of one user name that are answered at once; each further one doubles the wait before the next try.</summary>
+    public int LoginFailuresBeforeDelay { get; set; } = 5;
+
+    /// <summary>The first wait after <see cref="LoginFailuresBeforeDelay"/> failures of one user name.</summary>
+    public TimeSpan LoginDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest wait: so the delays an attacker's guesses cause hold the owner of the name off at most this long, and
+    /// a name's failures are forgotten once it has had no failure for twice this long.
+    /// </summary>
+    public TimeSpan LoginDelayCap { get; set; } = TimeSpan.FromMinutes(5);
 }

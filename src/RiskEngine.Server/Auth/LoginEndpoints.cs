@@ -1,19 +1,38 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using RiskEngine.Storage.People;
+using RiskEngine.Storage.Security;
 
 namespace RiskEngine.Server.Auth;
 
-/// <summary>People log in for a token; anyone authenticated can ask who they are.</summary>
-public static partial class LoginEndpoints
+/// <summary>
+/// People log in for a token, and change their password (the generated first administrator must, before the first
+/// token); anyone authenticated can ask who they are. Guessing is slowed per client network (a rate limit) and per user
+/// name (<see cref="LoginThrottle"/>); every attempt goes to the security audit with the client's address.
+/// </summary>
+public static class LoginEndpoints
 {
     public const string LoginRateLimit = "login";
+
+    /// <summary>The problem extension that tells a login page to ask for a new password.</summary>
+    public const string PasswordChangeRequired = "passwordChangeRequired";
 
     public static RouteGroupBuilder MapLoginEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/login", LoginAsync)
             .WithName("Login").WithTags("Auth")
             .WithSummary("Exchange a user name and password for an access token")
+            .WithDescription("403 with passwordChangeRequired: true means the password is right but must be replaced first (POST /api/v1/auth/password).")
+            .AllowAnonymous()
+            .RequireRateLimiting(LoginRateLimit)
+            .Produces<LoginResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/auth/password", ChangePasswordAsync)
+            .WithName("ChangePassword").WithTags("Auth")
+            .WithSummary("Replace one's password, proven by the current one; answers a fresh access token and revokes the older ones")
             .AllowAnonymous()
             .RequireRateLimiting(LoginRateLimit)
             .Produces<LoginResponse>()
@@ -29,11 +48,11 @@ public static partial class LoginEndpoints
         return api;
     }
 
-    /// <summary>Partitions login attempts by client address and claimed user name, so guessing one account is slow.</summary>
+    /// <summary>Partitions login attempts by client network (an IPv4 address, an IPv6 /64), whatever name they claim.</summary>
     public static RateLimitPartition<string> LoginPartition(HttpContext http)
     {
         var perMinute = http.RequestServices.GetRequiredService<IOptions<JwtOptions>>().Value.LoginAttemptsPerMinute;
-        return RateLimitPartition.GetFixedWindowLimiter("login:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter("login:" + ClientNetwork.Of(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, perMinute),
             Window = TimeSpan.FromMinutes(1),
@@ -41,30 +60,72 @@ public static partial class LoginEndpoints
         });
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest? request, UserStore users, TokenIssuer issuer, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> LoginAsync(LoginRequest? request, HttpContext http, PasswordSignIn signIn, CancellationToken cancellationToken)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
-            return Results.Problem(title: "Invalid login", detail: "userName and password are required.", statusCode: StatusCodes.Status400BadRequest);
+            return Invalid("userName and password are required.");
         }
 
         if (request.UserName.Length > 100 || request.Password.Length > 200)
         {
-            return Results.Problem(title: "Invalid login", detail: "userName or password is too long.", statusCode: StatusCodes.Status400BadRequest);
+            return Invalid("userName or password is too long.");
         }
 
-        var logger = loggers.CreateLogger(typeof(LoginEndpoints));
-        var user = await users.FindAsync(request.UserName, cancellationToken);
-        if (!PasswordHashing.Verify(user, request.Password))
+        var (user, refusal) = await signIn.CheckAsync(request.UserName, request.Password, http, cancellationToken);
+        if (refusal is not null)
         {
-            LogRefused(logger, UserStore.Normalize(request.UserName));
-            return Results.Problem(title: "Login failed", detail: "Unknown user name or wrong password.", statusCode: StatusCodes.Status401Unauthorized);
+            return refusal;
         }
 
-        var (token, expiresAt) = issuer.Issue(user!);
-        LogLoggedIn(logger, user!.UserName, user.Role);
-        return Results.Ok(new LoginResponse(token, expiresAt, user.UserName, user.Role, user.Districts));
+        if (user!.MustChangePassword)
+        {
+            await signIn.RecordAsync(SecurityEventKinds.LoginFailed, user.UserName, http, "must set a new password first", cancellationToken);
+            return Results.Problem(title: "Password change required",
+                detail: "The password is right but must be replaced before the first token: POST /api/v1/auth/password with userName, currentPassword and newPassword.",
+                statusCode: StatusCodes.Status403Forbidden,
+                extensions: new Dictionary<string, object?> { [PasswordChangeRequired] = true });
+        }
+
+        return await signIn.SignInAsync(user, http, cancellationToken);
     }
+
+    private static async Task<IResult> ChangePasswordAsync(PasswordChangeRequest? request, HttpContext http, PasswordSignIn signIn, CancellationToken cancellationToken)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.CurrentPassword) || request.NewPassword is null)
+        {
+            return Invalid("userName, currentPassword and newPassword are required.");
+        }
+
+        if (request.UserName.Length > 100 || request.CurrentPassword.Length > 200 || request.NewPassword.Length > 200)
+        {
+            return Invalid("userName or a password is too long.");
+        }
+
+        if (PasswordHashing.Weakness(request.NewPassword) is { } weakness)
+        {
+            return Invalid($"newPassword is too weak: {weakness}.");
+        }
+
+        if (request.NewPassword == request.CurrentPassword)
+        {
+            return Invalid("newPassword must differ from currentPassword.");
+        }
+
+        var (user, refusal) = await signIn.CheckAsync(request.UserName, request.CurrentPassword, http, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var changed = await signIn.ChangePasswordAsync(user!, request.NewPassword, http, cancellationToken);
+        return changed is null
+            ? Results.Problem(title: "Login failed", detail: PasswordSignIn.RefusedDetail, statusCode: StatusCodes.Status401Unauthorized)
+            : await signIn.SignInAsync(changed, http, cancellationToken);
+    }
+
+    private static IResult Invalid(string detail) =>
+        Results.Problem(title: "Invalid login", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult WhoAmI(HttpContext http)
     {
@@ -76,10 +137,4 @@ public static partial class LoginEndpoints
             user.Jurisdiction()?.Order(StringComparer.Ordinal).ToArray() ?? [],
             user.FindAll(Scopes.ClaimType).Select(c => c.Value).ToArray()));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Login refused for {UserName}")]
-    private static partial void LogRefused(ILogger logger, string userName);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{UserName} logged in as {Role}")]
-    private static partial void LogLoggedIn(ILogger logger, string userName, string role);
 }

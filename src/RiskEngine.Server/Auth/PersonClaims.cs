@@ -14,6 +14,9 @@ public static class PersonClaims
 
     public const string NameClaim = "name";
 
+    /// <summary>The person's security stamp when the token was issued; a token whose stamp is no longer current is refused.</summary>
+    public const string StampClaim = "stamp";
+
     public static bool IsPerson(this ClaimsPrincipal user) => user.FindFirst(RoleClaim) is not null;
 
     public static string? Role(this ClaimsPrincipal user) => user.FindFirst(RoleClaim)?.Value;
@@ -35,6 +38,8 @@ public static class PersonClaims
     public static bool SeesCity(this ClaimsPrincipal user) => user.Jurisdiction() is null;
 
     public static bool CanSee(this ClaimsPrincipal user, string district) => user.Jurisdiction() is not { } limited || limited.Contains(district);
+
+    public static string? SecurityStamp(this ClaimsPrincipal user) => user.FindFirst(StampClaim)?.Value;
 
     public static bool CanActOnAlerts(this ClaimsPrincipal user) => user.Role() is { } role && Roles.Acting.Contains(role);
 }

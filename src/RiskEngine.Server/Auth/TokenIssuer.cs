@@ -6,7 +6,7 @@ using RiskEngine.Storage.People;
 
 namespace RiskEngine.Server.Auth;
 
-/// <summary>Makes a person's access token: name, role and jurisdiction districts, signed HS256.</summary>
+/// <summary>Makes a person's access token: name, role, jurisdiction districts and security stamp, signed HS256.</summary>
 public sealed class TokenIssuer(TokenKeys keys, IOptions<JwtOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -16,7 +16,7 @@ public sealed class TokenIssuer(TokenKeys keys, IOptions<JwtOptions> options, Ti
         var key = keys.Key ?? throw new InvalidOperationException("The token signing key is not loaded yet.");
         var now = clock.GetUtcNow();
         var expires = now + options.Value.Lifetime;
-        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user.UserName), new(PersonClaims.NameClaim, user.UserName), new(PersonClaims.RoleClaim, user.Role) };
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user.UserName), new(PersonClaims.NameClaim, user.UserName), new(PersonClaims.RoleClaim, user.Role), new(PersonClaims.StampClaim, user.SecurityStamp) };
         claims.AddRange(user.Districts.Select(d => new Claim(PersonClaims.District, d)));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {

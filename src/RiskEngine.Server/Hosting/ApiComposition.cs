@@ -6,6 +6,7 @@ using RiskEngine.Server.Auth;
 using RiskEngine.Server.Model;
 using RiskEngine.Server.Districts;
 using RiskEngine.Server.Operations;
+using RiskEngine.Server.Security;
 using RiskEngine.Server.Signals;
 using RiskEngine.Server.SpotChecks;
 using RiskEngine.Server.Targets;
@@ -73,6 +74,7 @@ public static class ApiComposition
         api.MapInspectorEndpoints();
         api.MapTargetEndpoints();
         api.MapModelEndpoints();
+        api.MapSecurityEndpoints();
         app.MapPublicPlanPage();
         return app;
     }

@@ -15,6 +15,14 @@ public static class AuthComposition
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<TokenKeys>();
         services.AddSingleton<TokenIssuer>();
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<ApiKeyUseSampler>();
+        services.AddSingleton<HubSessions>();
+        services.AddSingleton<SessionHubFilter>();
+        services.AddHostedService<RevokedSessionCloser>();
         AddAuthentication(services);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ClaimType, Scopes.Ingest))
@@ -22,7 +30,8 @@ public static class AuthComposition
                 c.User.HasClaim(Scopes.ClaimType, Scopes.Read) || c.User.IsPerson()))
             .AddPolicy(Policies.ActOnAlerts, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Acting))
             .AddPolicy(Policies.ManagePlans, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Supervising))
-            .AddPolicy(Policies.ManageModel, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Admin));
+            .AddPolicy(Policies.ManageModel, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Admin))
+            .AddPolicy(Policies.Administer, p => p.RequireAuthenticatedUser().RequireClaim(PersonClaims.RoleClaim, Roles.Admin));
         return services;
     }
 
@@ -74,6 +83,14 @@ public static class AuthComposition
                         }
 
                         return Task.CompletedTask;
+                    },
+                    OnTokenValidated = async context =>
+                    {
+                        var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStamps>();
+                        if (!await stamps.IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("The token was revoked: the person was disabled or their password, role or jurisdiction changed.");
+                        }
                     },
                 };
             });

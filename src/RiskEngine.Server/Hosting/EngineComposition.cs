@@ -12,6 +12,7 @@ using RiskEngine.Grains.Placement;
 using RiskEngine.Grains.Subjects;
 using RiskEngine.Storage.Alerts;
 using RiskEngine.Storage.People;
+using RiskEngine.Storage.Security;
 using RiskEngine.Storage.Snapshots;
 
 namespace RiskEngine.Server.Hosting;
@@ -98,6 +99,7 @@ public static class EngineComposition
         });
         services.AddHostedService<SnapshotWriteBehind>();
         services.AddSingleton<EngineReadiness>();
+        services.AddSingleton<SecurityEventLog>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<SecretStore>();
         services.AddSingleton<AlertStore>();

@@ -19,7 +19,8 @@ public static class EngineHosting
         builder.AddEngine(storage);
 
         // Hosted services start in registration order, so these lines keep theirs: credentials load before the first
-        // request, the engine's lifecycle claims its checkpoint row before the silo starts, the wall publisher after it.
+        // request (after the security audit's chain is checked), the engine's lifecycle claims its checkpoint row before the silo starts, the wall publisher after it.
+        services.AddHostedService<Security.AuditChainStartup>();
         services.AddHostedService<CredentialsStartup>();
         services.AddHostedService<EngineLifecycle>();
         services.AddHostedService<DemoFeed>();

@@ -14,7 +14,24 @@ public static class EngineRun
         }
 
         app.MapRiskEngine();
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (Exception error) when (Find<Security.AuditChainBrokenException>(error) is { } broken)
+        {
+            errors.WriteLine($"Security audit: {broken.Message}");
+            return 1;
+        }
+
         return 0;
     }
+
+    private static T? Find<T>(Exception error)
+        where T : Exception => error switch
+    {
+        T found => found,
+        AggregateException all => all.InnerExceptions.Select(Find<T>).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using RiskEngine.Server.Auth;
 using RiskEngine.Server.Live;
 
 namespace RiskEngine.Server.Hosting;
@@ -16,7 +17,11 @@ public static class LivePushComposition
         services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 16 * 1024;
+
+            // Outermost first: a connection over the cap is refused before it is tracked; a revoked caller's call is
+            // refused before it spends the connection's call budget.
             o.AddFilter<HubConnectionCap>();
+            o.AddFilter<SessionHubFilter>();
             o.AddFilter<HubCallRateFilter>();
         }).AddMessagePackProtocol();
         return services;

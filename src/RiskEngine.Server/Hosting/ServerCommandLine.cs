@@ -6,7 +6,7 @@ using RiskEngine.Server.Import;
 namespace RiskEngine.Server.Hosting;
 
 /// <summary>
-/// The executable's command line: with no command it runs the engine; <c>db migrate</c>, <c>users add</c>,
+/// The executable's command line: with no command it runs the engine; <c>db migrate</c>, <c>users add|disable|enable|list|passwd</c>,
 /// <c>health</c>, <c>import entities|equipment</c> and <c>backtest</c> do one job and exit. <c>--help</c> works at every level; an
 /// unknown command or option exits 2 naming it (before, a mistyped command started a whole server). Configuration
 /// (<c>--Section:Key=value</c>, <c>--urls</c>) is taken out first and reaches every command, see <see cref="HostArguments"/>.
@@ -79,24 +79,49 @@ public static class ServerCommandLine
 
     private static Command Users(string[] configuration, TextReader input, TextWriter output, TextWriter error)
     {
-        var name = new Option<string>("--name") { Description = "Login name: up to 100 characters, no spaces.", Required = true };
+        Option<string> Name() => new("--name") { Description = "Login name: up to 100 characters, no spaces.", Required = true };
+        Option<bool> PasswordFromStdin() => new("--password-stdin") { Description = "Read the password from standard input (required: never on the command line)." };
+
+        var name = Name();
         var role = new Option<string>("--role") { Description = "What the person may do.", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var districts = new Option<string[]>("--district")
         {
-            Description = "A district code the person is limited to; repeat for several; none: the whole city.",
+            Description = "A district code the person is limited to; repeat for several. This or --city-wide is required.",
             HelpName = "CODE",
         };
-        var passwordFromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (required: never on the command line)." };
-        var update = new Option<bool>("--update") { Description = "Replace an existing account's password, role and districts." };
+        var cityWide = new Option<bool>("--city-wide") { Description = "The person sees and acts on the whole city (instead of --district)." };
+        var passwordFromStdin = PasswordFromStdin();
+        var update = new Option<bool>("--update") { Description = "Replace an existing account's password, role and jurisdiction (revokes their tokens)." };
         var add = new Command("add", "Create (or with --update, replace) a person's account in the configured store.")
         {
-            name, role, districts, passwordFromStdin, update,
+            name, role, districts, cityWide, passwordFromStdin, update,
         };
-        add.SetAction((parsed, _) => UsersCommand.RunAsync(
-            new UsersCommand.Account(parsed.GetValue(name)!, parsed.GetValue(role)!, parsed.GetValue(districts) ?? [], parsed.GetValue(passwordFromStdin), parsed.GetValue(update)),
+        add.SetAction((parsed, _) => UsersCommand.AddAsync(
+            new UsersCommand.Account(parsed.GetValue(name)!, parsed.GetValue(role)!, parsed.GetValue(districts) ?? [], parsed.GetValue(cityWide),
+                parsed.GetValue(passwordFromStdin), parsed.GetValue(update)),
             configuration, input, output, error));
-        return new Command("users", "People's accounts for the wall and console.") { add };
+
+        var disableName = Name();
+        var disable = new Command("disable", "Refuse a person's logins and revoke their tokens and hub connections (within 30 s).") { disableName };
+        disable.SetAction((parsed, _) => UsersCommand.SetDisabledAsync(parsed.GetValue(disableName)!, true, configuration, output, error));
+
+        var enableName = Name();
+        var enable = new Command("enable", "Let a disabled person log in again.") { enableName };
+        enable.SetAction((parsed, _) => UsersCommand.SetDisabledAsync(parsed.GetValue(enableName)!, false, configuration, output, error));
+
+        var list = new Command("list", "List people: name, role, jurisdiction, state (active, disabled, must change password), created.");
+        list.SetAction((_, _) => UsersCommand.ListAsync(configuration, output, error));
+
+        var passwdName = Name();
+        var passwdFromStdin = PasswordFromStdin();
+        var passwd = new Command("passwd", "Set a person's password (read from standard input); revokes their tokens and hub connections (within 30 s).")
+        {
+            passwdName, passwdFromStdin,
+        };
+        passwd.SetAction((parsed, _) => UsersCommand.SetPasswordAsync(parsed.GetValue(passwdName)!, parsed.GetValue(passwdFromStdin), configuration, input, output, error));
+
+        return new Command("users", "People's accounts for the wall and console.") { add, disable, enable, list, passwd };
     }
 
     private static Command Health()

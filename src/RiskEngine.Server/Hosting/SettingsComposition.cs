@@ -28,6 +28,8 @@ public static class SettingsComposition
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
+        services.AddCheckedSection<RevocationOptions>(RevocationOptions.Section);
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddCheckedSection<AlertOptions>(AlertOptions.Section);
         services.AddCheckedSection<LiveOptions>(LiveOptions.Section);
         services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();

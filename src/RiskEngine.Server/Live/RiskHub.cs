@@ -8,19 +8,28 @@ namespace RiskEngine.Server.Live;
 /// <summary>
 /// The live push at /hubs/risk. A client calls <c>Watch("city")</c> or <c>Watch("district:420112")</c>; it gets a
 /// <c>snapshot</c> frame at once, then coalesced <c>delta</c> frames and <c>alert</c> events for that scope.
-/// Supervisors and admins also get <c>escalation</c> events. Jurisdiction is checked on every Watch.
+/// Supervisors and admins also get <c>escalation</c> events of their jurisdiction. Jurisdiction is checked on every Watch.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
 public sealed partial class RiskHub(WallPublisher publisher, RiskCatalog catalog, ILogger<RiskHub> logger) : Hub
 {
     public const string Path = "/hubs/risk";
+
+    /// <summary>Escalations of every district, for city-wide supervisors; district ones go to <see cref="EscalationsGroupOf"/>.</summary>
     public const string EscalationsGroup = "escalations";
+
+    public static string EscalationsGroupOf(string district) => EscalationsGroup + ":" + district;
 
     public override async Task OnConnectedAsync()
     {
-        if (Context.User?.Role() is { } role && Roles.Supervising.Contains(role))
+        if (Context.User is { } user && user.Role() is { } role && Roles.Supervising.Contains(role))
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, EscalationsGroup);
+            // A supervisor hears of escalations in their jurisdiction only: all of them when it is the whole city.
+            var groups = user.Jurisdiction() is { } districts ? districts.Select(EscalationsGroupOf) : [EscalationsGroup];
+            foreach (var group in groups)
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, group);
+            }
         }
 
         await base.OnConnectedAsync();

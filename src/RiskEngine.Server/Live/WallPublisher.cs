@@ -64,7 +64,7 @@ public sealed partial class WallPublisher(
             await hub.Clients.Groups(WallScope.CityName, WallScope.GroupOf(alert.District)).SendAsync("alert", response);
             if (escalated)
             {
-                await hub.Clients.Group(RiskHub.EscalationsGroup).SendAsync("escalation", response);
+                await hub.Clients.Groups(RiskHub.EscalationsGroup, RiskHub.EscalationsGroupOf(alert.District)).SendAsync("escalation", response);
             }
         }
         catch (Exception error)

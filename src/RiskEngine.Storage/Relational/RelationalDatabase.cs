@@ -33,6 +33,9 @@ public sealed class RelationalDatabase : IAsyncDisposable
     /// <summary>The cluster's PostgreSQL database (schema by <see cref="PostgreSql.PostgreSqlMigrator"/>).</summary>
     public static RelationalDatabase ForPostgreSql(NpgsqlDataSource source) => new(source, blocking: false, ownsSource: false);
 
+    /// <summary>True on the cluster's PostgreSQL, where a statement that SQLite does not know is sometimes needed (a table lock).</summary>
+    internal bool IsPostgreSql => _source is NpgsqlDataSource;
+
     /// <summary>Runs <paramref name="work"/> with an open connection.</summary>
     public Task<T> RunAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default) =>
         _blocking ? Task.Run(() => RunCoreAsync(work, cancellationToken), cancellationToken) : RunCoreAsync(work, cancellationToken);

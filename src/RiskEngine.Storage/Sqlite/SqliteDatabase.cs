@@ -103,9 +103,33 @@ public sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         Writer.RunAsync(1, session =>
         {
             session.Command(script).ExecuteNonQuery();
+            foreach (var (table, column, definition) in AddedColumns)
+            {
+                using var find = session.Command("SELECT count(*) FROM pragma_table_info($table) WHERE name = $column");
+                find.Parameters.AddWithValue("$table", table);
+                find.Parameters.AddWithValue("$column", column);
+                if ((long)find.ExecuteScalar()! == 0)
+                {
+                    session.Command($"ALTER TABLE {table} ADD COLUMN {column} {definition}").ExecuteNonQuery();
+                }
+            }
+
+            // People from before security stamps get one, so tokens issued before (which carry none) stop working.
+            session.Command("UPDATE app_user SET security_stamp = lower(hex(randomblob(16))) WHERE security_stamp = ''").ExecuteNonQuery();
             return true;
         }).GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// Columns added to a table after its first release: <c>CREATE TABLE IF NOT EXISTS</c> leaves an older file's table as
+    /// it was, so each is added here when missing (the script's own definitions carry them for a new file).
+    /// </summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("app_user", "security_stamp", "TEXT NOT NULL DEFAULT ''"),
+        ("app_user", "disabled", "INTEGER NOT NULL DEFAULT 0"),
+        ("app_user", "must_change_password", "INTEGER NOT NULL DEFAULT 0"),
+    ];
 
     private static List<KeyValuePair<string, long>> CountSubjectsByDistrict(SqliteConnection connection)
     {

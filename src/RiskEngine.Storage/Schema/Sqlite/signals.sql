@@ -53,7 +53,10 @@ CREATE TABLE IF NOT EXISTS app_user (
     role           TEXT    NOT NULL,
     districts      TEXT    NOT NULL,
     created_at     INTEGER NOT NULL,
-    updated_at     INTEGER NOT NULL
+    updated_at     INTEGER NOT NULL,
+    security_stamp TEXT    NOT NULL DEFAULT '',   -- carried in tokens; a new one revokes every token issued before
+    disabled       INTEGER NOT NULL DEFAULT 0,
+    must_change_password INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
 -- Secrets the engine generates at first start (the token signing key), shared by every server on the store.
@@ -171,3 +174,17 @@ CREATE TABLE IF NOT EXISTS model_version (
     outcomes_through  INTEGER NOT NULL,
     categories        TEXT    NOT NULL
 );
+
+-- The security audit: append-only, each row chained to the one before by SHA-256 (see SecurityEventLog).
+CREATE TABLE IF NOT EXISTS security_event (
+    seq            INTEGER PRIMARY KEY,      -- gapless: the previous row's seq + 1, assigned under the write lock
+    at             INTEGER NOT NULL,         -- unix ms
+    kind           TEXT    NOT NULL,
+    actor          TEXT    NOT NULL,
+    subject        TEXT,
+    address        TEXT,
+    detail         TEXT,
+    previous_hash  TEXT    NOT NULL,
+    hash           TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS security_event_kind ON security_event (kind, seq);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace RiskEngine.Server.Auth;
+
+/// <summary>
+/// Holds hub connections to the login they were opened with: every hub call checks the caller's security stamp (a
+/// revoked caller's connection is closed), and people's connections are tracked so that
+/// <see cref="RevokedSessionCloser"/> closes idle ones too.
+/// </summary>
+public sealed partial class SessionHubFilter(HubSessions sessions, SecurityStamps stamps, ILogger<SessionHubFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var connection = invocation.Context;
+        if (!await stamps.IsCurrentAsync(connection.User!, connection.ConnectionAborted))
+        {
+            LogRevokedCall(logger, connection.User!.Actor(), invocation.HubMethodName);
+            connection.Abort();
+            throw new HubException("Your login was revoked; log in again.");
+        }
+
+        return await next(invocation);
+    }
+
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        sessions.Opened(context.Context);
+        return next(context);
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        sessions.Closed(context.Context.ConnectionId);
+        return next(context, exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub: refused {Method} of {Actor}, whose login was revoked; the connection is closed")]
+    private static partial void LogRevokedCall(ILogger logger, string actor, string method);
+}
