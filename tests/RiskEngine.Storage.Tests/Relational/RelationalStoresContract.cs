@@ -5,6 +5,7 @@ using RiskEngine.Storage.Learning;
 using RiskEngine.Storage.Alerts;
 using RiskEngine.Storage.People;
 using RiskEngine.Storage.Relational;
+using RiskEngine.Storage.Security;
 using RiskEngine.Storage.SpotChecks;
 using RiskEngine.Storage.Targets;
 using RiskEngine.Domain.SpotChecks;
@@ -20,6 +21,9 @@ public abstract class RelationalStoresContract
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     protected abstract RelationalDatabase Database { get; }
+
+    /// <summary>The same store through a connection pool of its own, as another server of a cluster reaches it.</summary>
+    protected abstract RelationalDatabase SecondDatabase { get; }
 
     protected abstract ISubjectDirectory Directory { get; }
 
@@ -155,14 +159,15 @@ public abstract class RelationalStoresContract
     [Fact]
     public async Task Users_are_unique_by_name_whatever_the_case_and_can_be_updated()
     {
-        var users = new UserStore(Database, TimeProvider.System);
+        var users = new UserStore(Database, new SecurityEventLog(Database, TimeProvider.System), TimeProvider.System);
         var name = "Officer-" + Guid.NewGuid().ToString("n")[..8];
         var before = await users.CountAsync();
+        SecurityEvent Change(string kind) => new(kind, "contract-test", name.ToLowerInvariant());
 
-        Assert.True(await users.AddAsync(new UserRecord(name, name, "hash-1", "officer", ["420112", "420102"], Start)));
-        Assert.False(await users.AddAsync(new UserRecord(name.ToUpperInvariant(), name, "hash-2", "admin", [], Start)));
-        Assert.True(await users.UpdateAsync(new UserRecord(name, name, "hash-3", "supervisor", [], Start)));
-        Assert.False(await users.UpdateAsync(new UserRecord("nobody-" + name, name, "hash", "viewer", [], Start)));
+        Assert.True(await users.AddAsync(new UserRecord(name, name, "hash-1", "officer", ["420112", "420102"], Start), Change(SecurityEventKinds.UserAdded)));
+        Assert.False(await users.AddAsync(new UserRecord(name.ToUpperInvariant(), name, "hash-2", "admin", [], Start), Change(SecurityEventKinds.UserAdded)));
+        Assert.True(await users.UpdateAsync(new UserRecord(name, name, "hash-3", "supervisor", [], Start), Change(SecurityEventKinds.UserUpdated)));
+        Assert.False(await users.UpdateAsync(new UserRecord("nobody-" + name, name, "hash", "viewer", [], Start), Change(SecurityEventKinds.UserUpdated)));
 
         var found = await users.FindAsync(name.ToUpperInvariant());
         Assert.NotNull(found);
@@ -170,6 +175,59 @@ public abstract class RelationalStoresContract
         Assert.Empty(found.Districts);
         Assert.Equal(before + 1, await users.CountAsync());
         Assert.Contains(await users.ListAsync(), u => u.UserName == name.ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task Disabling_and_password_changes_renew_the_stamp_and_are_audited_with_the_revocation()
+    {
+        var audit = new SecurityEventLog(Database, TimeProvider.System);
+        var users = new UserStore(Database, audit, TimeProvider.System);
+        var name = "person-" + Guid.NewGuid().ToString("n")[..8];
+        SecurityEvent Change(string kind) => new(kind, "contract-test", name);
+
+        Assert.True(await users.AddAsync(new UserRecord(name, name, "hash-1", "viewer", ["420112"], Start, MustChangePassword: true), Change(SecurityEventKinds.UserAdded)));
+        var added = (await users.FindAsync(name))!;
+        Assert.Equal(32, added.SecurityStamp.Length);
+        Assert.True(added.MustChangePassword);
+
+        Assert.True(await users.SetPasswordAsync(name, "hash-2", Change(SecurityEventKinds.PasswordChanged)));
+        var changed = (await users.FindAsync(name))!;
+        Assert.NotEqual(added.SecurityStamp, changed.SecurityStamp);
+        Assert.Equal(("hash-2", false), (changed.PasswordHash, changed.MustChangePassword));
+
+        Assert.True(await users.SetDisabledAsync(name, true, Change(SecurityEventKinds.UserDisabled)));
+        var disabled = (await users.FindAsync(name))!;
+        Assert.True(disabled.Disabled);
+        Assert.NotEqual(changed.SecurityStamp, disabled.SecurityStamp);
+
+        Assert.True(await users.SetDisabledAsync(name, false, Change(SecurityEventKinds.UserEnabled)));
+        var enabled = (await users.FindAsync(name))!;
+        Assert.False(enabled.Disabled);
+        Assert.Equal(disabled.SecurityStamp, enabled.SecurityStamp);
+        Assert.False(await users.SetDisabledAsync("nobody-" + name, true, Change(SecurityEventKinds.UserDisabled)));
+
+        var mine = (await audit.ReadAsync(null, 500, null)).Where(e => e.Subject == name).Reverse().Select(e => e.Kind);
+        Assert.Equal(
+            [SecurityEventKinds.UserAdded, SecurityEventKinds.PasswordChanged, SecurityEventKinds.TokensRevoked,
+             SecurityEventKinds.UserDisabled, SecurityEventKinds.TokensRevoked, SecurityEventKinds.UserEnabled],
+            mine);
+    }
+
+    [Fact]
+    public async Task Servers_appending_at_once_keep_one_gapless_chain()
+    {
+        // Two logs over two connection pools of the one store: as two servers of a cluster append.
+        var audits = new[] { new SecurityEventLog(Database, TimeProvider.System), new SecurityEventLog(SecondDatabase, TimeProvider.System) };
+        var actor = "racer-" + Guid.NewGuid().ToString("n")[..8];
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            audits[i % 2].AppendAsync([new SecurityEvent(SecurityEventKinds.LoginFailed, actor, actor, "192.0.2." + i, "wrong password")])));
+
+        Assert.Null(await audits[0].VerifyAsync());
+        var events = await audits[0].ReadAsync(null, 500, SecurityEventKinds.LoginFailed);
+        Assert.Equal(40, events.Count(e => e.Actor == actor));
+        var all = await audits[1].ReadAsync(null, 500, null);
+        Assert.True(all.Zip(all.Skip(1)).All(p => p.First.Seq == p.Second.Seq + 1 && p.First.PreviousHash == p.Second.Hash), "the chain has a gap or a fork");
     }
 
     [Fact]

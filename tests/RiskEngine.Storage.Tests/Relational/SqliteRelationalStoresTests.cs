@@ -10,8 +10,11 @@ public sealed class SqliteRelationalStoresTests : RelationalStoresContract, IAsy
     private readonly TemporaryDirectory _directory = new();
     private SqliteDatabase? _log;
     private RelationalDatabase? _database;
+    private RelationalDatabase? _second;
 
     protected override RelationalDatabase Database => _database!;
+
+    protected override RelationalDatabase SecondDatabase => _second!;
 
     protected override ISubjectDirectory Directory => new SqliteSubjectDirectory(_log!, TimeProvider.System);
 
@@ -19,12 +22,14 @@ public sealed class SqliteRelationalStoresTests : RelationalStoresContract, IAsy
     {
         _log = new SqliteDatabase(_directory.File("signals.db"), 1000, NullLoggerFactory.Instance);
         _database = RelationalDatabase.ForSqlite(_log.Path);
+        _second = RelationalDatabase.ForSqlite(_log.Path);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _database!.DisposeAsync();
+        await _second!.DisposeAsync();
         _log!.Dispose();
         _directory.Dispose();
     }

@@ -1,7 +1,7 @@
 import "../styles/base.css";
 import "../styles/login.css";
 import { ApiError, describeError, readProblem } from "../shared/api-error";
-import type { LoginRequest, LoginResponse } from "../shared/contract";
+import type { LoginRequest, LoginResponse, PasswordChangeRequest } from "../shared/contract";
 import { byId } from "../shared/dom";
 import { applyStaticText, language, onLanguageChange, setLanguage, t } from "../shared/i18n";
 import { safeNext } from "../shared/login-redirect";
@@ -12,11 +12,15 @@ const userName = byId<HTMLInputElement>("userName");
 const password = byId<HTMLInputElement>("password");
 const remember = byId<HTMLInputElement>("remember");
 const errorBox = byId<HTMLParagraphElement>("login-error");
+const change = byId<HTMLFieldSetElement>("password-change");
+const newPassword = byId<HTMLInputElement>("newPassword");
+const confirmPassword = byId<HTMLInputElement>("confirmPassword");
 const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
 const params = new URLSearchParams(location.search);
 
 // The last message, kept as a key where it is ours so the language toggle can redraw it.
-let message: { key: "login.failed" | "login.sessionEnded" } | { text: string } | null =
+type MessageKey = "login.failed" | "login.sessionEnded" | "login.mustChange" | "login.mismatch";
+let message: { key: MessageKey } | { text: string } | null =
   params.get("expired") === "1" ? { key: "login.sessionEnded" } : null;
 
 function renderMessage(): void {
@@ -24,10 +28,27 @@ function renderMessage(): void {
   errorBox.textContent = message === null ? "" : "key" in message ? t(message.key) : message.text;
 }
 
-async function logIn(request: LoginRequest): Promise<LoginResponse> {
+// Set once the server answered that this password is right but must be replaced (the first administrator's).
+let changingPassword = false;
+
+function showPasswordChange(): void {
+  changingPassword = true;
+  change.hidden = false;
+  change.disabled = false;
+  userName.readOnly = true;
+  password.readOnly = true;
+  message = { key: "login.mustChange" };
+  newPassword.focus();
+}
+
+function submitLabel(): string {
+  return t(changingPassword ? "login.submitChange" : "login.submit");
+}
+
+async function post(path: string, request: LoginRequest | PasswordChangeRequest): Promise<LoginResponse> {
   let response: Response;
   try {
-    response = await fetch("/api/v1/auth/login", {
+    response = await fetch(path, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(request),
@@ -48,20 +69,39 @@ form.addEventListener("submit", (event) => {
       submit.textContent = t("login.submitting");
     }
     try {
-      const login = await logIn({ userName: userName.value.trim(), password: password.value });
+      if (changingPassword && newPassword.value !== confirmPassword.value) {
+        message = { key: "login.mismatch" };
+        renderMessage();
+        confirmPassword.focus();
+        return;
+      }
+      const login = changingPassword
+        ? await post("/api/v1/auth/password", {
+          userName: userName.value.trim(), currentPassword: password.value, newPassword: newPassword.value,
+        })
+        : await post("/api/v1/auth/login", { userName: userName.value.trim(), password: password.value });
       saveSession(login, remember.checked);
       location.replace(safeNext(params.get("next")));
     } catch (error) {
-      password.value = "";
+      if (error instanceof ApiError && error.status === 403 && error.problem.passwordChangeRequired === true) {
+        showPasswordChange();
+        renderMessage();
+        return;
+      }
       message = error instanceof ApiError && error.status === 401
         ? (error.problem.detail ? { text: error.problem.detail } : { key: "login.failed" })
         : { text: describeError(error) };
       renderMessage();
-      password.focus();
+      if (changingPassword && error instanceof ApiError && error.status === 400) {
+        newPassword.focus();
+      } else {
+        password.value = "";
+        password.focus();
+      }
     } finally {
       if (submit) {
         submit.disabled = false;
-        submit.textContent = t("login.submit");
+        submit.textContent = submitLabel();
       }
     }
   })();
@@ -70,7 +110,10 @@ form.addEventListener("submit", (event) => {
 document.querySelector('[data-action="toggle-language"]')?.addEventListener("click", () => {
   setLanguage(language() === "zh" ? "en" : "zh");
 });
-onLanguageChange(renderMessage);
+onLanguageChange(() => {
+  renderMessage();
+  if (submit) submit.textContent = submitLabel();
+});
 applyStaticText(document);
 renderMessage();
 userName.focus();

@@ -145,6 +145,13 @@ export interface LoginRequest {
   password: string;
 }
 
+/** POST /api/v1/auth/password: the current password proves who asks; answers a LoginResponse. */
+export interface PasswordChangeRequest {
+  userName: string;
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface LoginResponse {
   accessToken: string;
   expiresAt: string;
@@ -161,6 +168,8 @@ export interface ProblemDetails {
   status?: number;
   detail?: string;
   acknowledgedBy?: string;
+  /** On a 403 from login: the password is right but must be replaced first. */
+  passwordChangeRequired?: boolean;
   [extension: string]: unknown;
 }
 

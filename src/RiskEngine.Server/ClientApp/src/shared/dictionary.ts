@@ -49,6 +49,11 @@ const zh = {
   "login.submitting": "登录中…",
   "login.failed": "用户名或密码错误",
   "login.sessionEnded": "登录已失效，请重新登录",
+  "login.mustChange": "首次登录请设置新密码",
+  "login.newPassword": "新密码（至少 10 个字符）",
+  "login.confirmPassword": "再次输入新密码",
+  "login.submitChange": "设置新密码并登录",
+  "login.mismatch": "两次输入的新密码不一致",
 
   "wall.pageTitle": "市场监管风险监测大屏",
   "wall.title": "市场监管风险监测大屏",
@@ -225,6 +230,11 @@ const en: Record<MessageKey, string> = {
   "login.submitting": "Signing in…",
   "login.failed": "Wrong user name or password",
   "login.sessionEnded": "Your session has ended; please sign in again",
+  "login.mustChange": "Set a new password to finish your first sign-in",
+  "login.newPassword": "New password (at least 10 characters)",
+  "login.confirmPassword": "New password again",
+  "login.submitChange": "Set password and sign in",
+  "login.mismatch": "The two new passwords differ",
 
   "wall.pageTitle": "Market-Supervision Risk Monitoring Wall",
   "wall.title": "Market-Supervision Risk Monitoring Wall",
