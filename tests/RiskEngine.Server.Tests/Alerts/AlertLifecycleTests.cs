@@ -135,17 +135,17 @@ public sealed class AlertLifecycleTests(EngineServerFixture fixture) : IClassFix
         client.Dispose();
     }
 
-    /// <summary>Turns a fresh entity of 420112 red and waits for its high-risk alert.</summary>
-    internal static async Task<AlertAnswer> OpenRedAlertAsync(EngineServer server, AlertApi alerts)
+    /// <summary>Turns a fresh entity of <paramref name="district"/> (420112 unless said) red and waits for its high-risk alert.</summary>
+    internal static async Task<AlertAnswer> OpenRedAlertAsync(EngineServer server, AlertApi alerts, string district = TestSubjects.Dongxihu)
     {
-        var entity = TestSubjects.Uscc();
+        var entity = TestSubjects.Uscc(district);
         using (var machine = new EngineApi(server.CreateClient()))
         {
             await machine.IngestAsync(SignalJson.ForNewSource().RedHistory(entity));
         }
 
         var alert = await alerts.WaitForAsync("high-risk", entity);
-        Assert.Equal(("red", TestSubjects.Dongxihu, "open"), (alert.Level, alert.District, alert.State));
+        Assert.Equal(("red", district, "open"), (alert.Level, alert.District, alert.State));
         return alert;
     }
 

@@ -62,9 +62,13 @@ public sealed class EngineProcess : IDisposable
     /// Runs the server with command-line <paramref name="arguments"/> (as an operator would type them) until it exits
     /// on its own, as it should when it cannot start; its exit code and everything it printed.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, params string[] arguments) =>
+        RunUntilExitAsync(dataDirectory, standardInput: null, arguments);
+
+    /// <summary>As <see cref="RunUntilExitAsync(string, string[])"/>, typing <paramref name="standardInput"/> into the process (a password).</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, string? standardInput, params string[] arguments)
     {
-        using var server = Launch(dataDirectory, settings: null, arguments);
+        using var server = Launch(dataDirectory, settings: null, arguments, standardInput);
         using var patience = new CancellationTokenSource(ReadyTimeout);
         try
         {
@@ -79,7 +83,7 @@ public sealed class EngineProcess : IDisposable
         return (server._process.ExitCode, server.OutputTail());
     }
 
-    private static EngineProcess Launch(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings, IEnumerable<string> arguments)
+    private static EngineProcess Launch(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings, IEnumerable<string> arguments, string? standardInput = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Pick()}");
         var start = new ProcessStartInfo("dotnet")
@@ -87,6 +91,7 @@ public sealed class EngineProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(RepositoryPaths.ServerAssembly);
@@ -110,6 +115,12 @@ public sealed class EngineProcess : IDisposable
         process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
+
         return server;
     }
 

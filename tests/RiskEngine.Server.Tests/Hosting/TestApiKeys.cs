@@ -9,6 +9,9 @@ public static class TestApiKeys
     /// <summary>Scope read only: may not post signals or registrations.</summary>
     public const string ReadOnly = "test-read-only-key-0123456789";
 
+    /// <summary>The name <see cref="ReadOnly"/> is configured under (what the security audit records).</summary>
+    public const string ReadOnlyName = "reader";
+
     /// <summary>Scope ingest only: may not read.</summary>
     public const string IngestOnly = "test-ingest-only-key-0123456789";
 
@@ -29,7 +32,7 @@ public static class TestApiKeys
     private static IReadOnlyList<(string Name, string Key, string[] Scopes)> Entries() =>
     [
         ("full", Full, ["ingest", "read"]),
-        ("reader", ReadOnly, ["read"]),
+        (ReadOnlyName, ReadOnly, ["read"]),
         ("feeder", IngestOnly, ["ingest"]),
     ];
 

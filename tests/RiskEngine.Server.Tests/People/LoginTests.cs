@@ -139,5 +139,6 @@ public sealed class LoginTests(EngineServerFixture fixture) : IClassFixture<Engi
         Assert.Equal("admin", admin.Role);
         Assert.Empty(admin.Districts);
         Assert.StartsWith("AQAAAA", admin.PasswordHash, StringComparison.Ordinal);
+        Assert.True(admin.MustChangePassword);
     }
 }

@@ -7,6 +7,7 @@ using RiskEngine.Server.Tests.Client;
 using RiskEngine.Server.Tests.Contract;
 using RiskEngine.Server.Tests.Hosting;
 using RiskEngine.Storage.People;
+using RiskEngine.Storage.Security;
 
 namespace RiskEngine.Server.Tests.People;
 
@@ -20,11 +21,15 @@ public static class PeopleAccounts
     /// <summary>A user name no other test uses.</summary>
     public static string NewName(string role) => $"{role}-{Interlocked.Increment(ref _next)}-{Guid.NewGuid().ToString("n")[..6]}";
 
-    public static async Task<string> AddAsync(EngineServer server, string role, params string[] districts)
+    public static Task<string> AddAsync(EngineServer server, string role, params string[] districts) =>
+        AddAsync(server, role, mustChangePassword: false, districts);
+
+    public static async Task<string> AddAsync(EngineServer server, string role, bool mustChangePassword, params string[] districts)
     {
         var name = NewName(role);
         var users = server.Services.GetRequiredService<UserStore>();
-        Assert.True(await users.AddAsync(new UserRecord(name, name, PasswordHashing.Hash(Password), role, districts, DateTimeOffset.UtcNow)));
+        var record = new UserRecord(name, name, PasswordHashing.Hash(Password), role, districts, DateTimeOffset.UtcNow, MustChangePassword: mustChangePassword);
+        Assert.True(await users.AddAsync(record, new SecurityEvent(SecurityEventKinds.UserAdded, "test", name)));
         return name;
     }
 
