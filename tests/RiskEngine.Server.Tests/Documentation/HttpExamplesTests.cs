@@ -12,7 +12,7 @@ namespace RiskEngine.Server.Tests.Documentation;
 public sealed class HttpExamplesTests(EngineServerFixture fixture, ITestOutputHelper output) : IClassFixture<EngineServerFixture>
 {
     /// <summary>In this order, so the reads find what the registrations and signals created.</summary>
-    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http", "auth.http", "alerts.http", "spot-checks.http", "model.http"];
+    private static readonly string[] Files = ["health.http", "subjects.http", "signals.http", "districts.http", "auth.http", "alerts.http", "spot-checks.http", "model.http", "security.http"];
 
     [Fact]
     public void Every_api_group_has_an_example_file()
