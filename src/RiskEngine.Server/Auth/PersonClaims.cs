@@ -41,5 +41,11 @@ public static class PersonClaims
 
     public static string? SecurityStamp(this ClaimsPrincipal user) => user.FindFirst(StampClaim)?.Value;
 
+    /// <summary>When a person's token stops being accepted (its <c>exp</c>); null for machines.</summary>
+    public static DateTimeOffset? ExpiresAt(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     public static bool CanActOnAlerts(this ClaimsPrincipal user) => user.Role() is { } role && Roles.Acting.Contains(role);
 }

@@ -3,11 +3,10 @@ using Microsoft.Extensions.Options;
 namespace RiskEngine.Server.Auth;
 
 /// <summary>
-/// Closes the hub connections of people whose login was revoked (disabled, or password, role or jurisdiction changed),
-/// checking every open one each <see cref="RevocationOptions.RevalidationInterval"/>: a connection outlives neither its
-/// token nor its owner's account.
+/// Closes the hub connections of people whose token expired or whose login was revoked (disabled, or password, role or
+/// jurisdiction changed), checking every open one each <see cref="RevocationOptions.RevalidationInterval"/>.
 /// </summary>
-public sealed partial class RevokedSessionCloser(HubSessions sessions, SecurityStamps stamps, IOptions<RevocationOptions> options, ILogger<RevokedSessionCloser> logger)
+public sealed partial class RevokedSessionCloser(HubSessions sessions, IOptions<RevocationOptions> options, ILogger<RevokedSessionCloser> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,7 +30,7 @@ public sealed partial class RevokedSessionCloser(HubSessions sessions, SecurityS
     {
         foreach (var connection in sessions.Open)
         {
-            if (!await stamps.IsCurrentAsync(connection.User!, cancellationToken))
+            if (!await sessions.StillHoldsAsync(connection, cancellationToken))
             {
                 LogClosing(logger, connection.User!.Actor(), connection.ConnectionId);
                 sessions.Closed(connection.ConnectionId);
@@ -40,7 +39,7 @@ public sealed partial class RevokedSessionCloser(HubSessions sessions, SecurityS
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hub: closing connection {ConnectionId} of {Actor}, whose login was revoked")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub: closing connection {ConnectionId} of {Actor}, whose login has expired or was revoked")]
     private static partial void LogClosing(ILogger logger, string actor, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub: checking open connections' logins failed; trying again next round")]

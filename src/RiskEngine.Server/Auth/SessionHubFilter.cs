@@ -3,20 +3,20 @@ using Microsoft.AspNetCore.SignalR;
 namespace RiskEngine.Server.Auth;
 
 /// <summary>
-/// Holds hub connections to the login they were opened with: every hub call checks the caller's security stamp (a
-/// revoked caller's connection is closed), and people's connections are tracked so that
-/// <see cref="RevokedSessionCloser"/> closes idle ones too.
+/// Holds hub connections to the login they were opened with: every hub call of a person checks that their token has
+/// not expired and their security stamp is current (otherwise the connection is closed), and people's connections are
+/// tracked so that <see cref="RevokedSessionCloser"/> closes idle ones too.
 /// </summary>
-public sealed partial class SessionHubFilter(HubSessions sessions, SecurityStamps stamps, ILogger<SessionHubFilter> logger) : IHubFilter
+public sealed partial class SessionHubFilter(HubSessions sessions, ILogger<SessionHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var connection = invocation.Context;
-        if (!await stamps.IsCurrentAsync(connection.User!, connection.ConnectionAborted))
+        if (connection.User?.IsPerson() == true && !await sessions.StillHoldsAsync(connection, connection.ConnectionAborted))
         {
             LogRevokedCall(logger, connection.User!.Actor(), invocation.HubMethodName);
             connection.Abort();
-            throw new HubException("Your login was revoked; log in again.");
+            throw new HubException("Your login has expired or was revoked; log in again.");
         }
 
         return await next(invocation);
@@ -34,6 +34,6 @@ public sealed partial class SessionHubFilter(HubSessions sessions, SecurityStamp
         return next(context, exception);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub: refused {Method} of {Actor}, whose login was revoked; the connection is closed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub: refused {Method} of {Actor}, whose login has expired or was revoked; the connection is closed")]
     private static partial void LogRevokedCall(ILogger logger, string actor, string method);
 }

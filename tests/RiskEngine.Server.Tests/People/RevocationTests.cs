@@ -110,6 +110,19 @@ public sealed class RevocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_hub_connection_does_not_outlive_its_token()
+    {
+        await using var server = await EngineServer.StartAsync([.. QuickRevocation, new("Auth:Jwt:Lifetime", "00:00:02")]);
+        var (_, token, client) = await PeopleAccounts.SignInAsync(server, "viewer", TestSubjects.Dongxihu);
+        client.Dispose();
+        await using var watcher = await WallWatcher.ConnectAsync(server, token);
+        var closed = ClosedAsync(watcher);
+
+        // Accepted while the token was good (or within the validation's clock skew), closed once it has expired.
+        await closed.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task With_the_default_settings_a_disabled_persons_token_and_hub_connection_stop_within_30_seconds()
     {
         using var data = new TemporaryDirectory();
