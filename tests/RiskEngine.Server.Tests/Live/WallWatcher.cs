@@ -24,9 +24,13 @@ public sealed class WallWatcher : IAsyncDisposable
     public HubConnection Connection { get; }
 
     /// <summary>Connects with a person's token, or an API key, or nothing.</summary>
-    public static async Task<WallWatcher> ConnectAsync(EngineServer server, string? token = null, string? apiKey = null, bool messagePack = false)
+    public static Task<WallWatcher> ConnectAsync(EngineServer server, string? token = null, string? apiKey = null, bool messagePack = false) =>
+        ConnectAsync(server.BaseAddress, token, apiKey, messagePack);
+
+    /// <summary>As <see cref="ConnectAsync(EngineServer, string?, string?, bool)"/>, to a server at <paramref name="baseAddress"/> (another process).</summary>
+    public static async Task<WallWatcher> ConnectAsync(Uri baseAddress, string? token = null, string? apiKey = null, bool messagePack = false)
     {
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/risk"), options =>
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/risk"), options =>
         {
             if (token is not null)
             {
