@@ -6,7 +6,7 @@ using RiskEngine.Server.Tests.Hosting;
 
 namespace RiskEngine.Server.Tests.Security;
 
-/// <summary>Nothing but health and login answers without credentials: every mapped route under /api and /openapi is tried.</summary>
+/// <summary>Nothing but health, login and password change answers without credentials: every mapped route under /api and /openapi is tried.</summary>
 public sealed class AnonymousAccessTests(EngineServerFixture fixture) : IClassFixture<EngineServerFixture>
 {
     [Theory]
@@ -63,8 +63,9 @@ public sealed class AnonymousAccessTests(EngineServerFixture fixture) : IClassFi
                 continue;
             }
 
-            // Logging in is how a person gets credentials; LoginTests cover it.
-            if (pattern == "/api/v1/auth/login")
+            // Logging in is how a person gets credentials, and a password change is proven by the current password;
+            // LoginTests and FirstLoginTests cover them.
+            if (pattern is "/api/v1/auth/login" or "/api/v1/auth/password")
             {
                 continue;
             }
