@@ -63,10 +63,10 @@ public sealed class EngineProcess : IDisposable
     /// on its own, as it should when it cannot start; its exit code and everything it printed.
     /// </summary>
     public static Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, params string[] arguments) =>
-        RunUntilExitAsync(dataDirectory, standardInput: null, arguments);
+        RunUntilExitAsync(dataDirectory, arguments, standardInput: null);
 
     /// <summary>As <see cref="RunUntilExitAsync(string, string[])"/>, typing <paramref name="standardInput"/> into the process (a password).</summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, string? standardInput, params string[] arguments)
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, IReadOnlyList<string> arguments, string? standardInput)
     {
         using var server = Launch(dataDirectory, settings: null, arguments, standardInput);
         using var patience = new CancellationTokenSource(ReadyTimeout);

@@ -66,7 +66,7 @@ public sealed class UsersCommandTests
     {
         using var data = new TemporaryDirectory();
         async Task<(int ExitCode, string Output)> Run(string? input, params string[] args) =>
-            await EngineProcess.RunUntilExitAsync(data.Path, input, ["users", .. args, $"--Seeds:Directory={RepositoryPaths.Seeds}"]);
+            await EngineProcess.RunUntilExitAsync(data.Path, ["users", .. args, $"--Seeds:Directory={RepositoryPaths.Seeds}"], input);
 
         Assert.Equal(0, (await Run("first-password-01\n", "add", "--name", "ops.lead", "--role", "supervisor", "--district", "420112", "--password-stdin")).ExitCode);
         var (noJurisdiction, said) = await Run("first-password-01\n", "add", "--name", "wide", "--role", "viewer", "--password-stdin");
