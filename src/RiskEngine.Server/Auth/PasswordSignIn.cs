@@ -9,7 +9,8 @@ namespace RiskEngine.Server.Auth;
 /// outcome recorded in the security audit.
 /// </summary>
 public sealed partial class PasswordSignIn(
-    UserStore users, TokenIssuer issuer, LoginThrottle throttle, SecurityStamps stamps, SecurityEventLog audit, ILogger<PasswordSignIn> logger)
+    UserStore users, TokenIssuer issuer, LoginThrottle throttle, SecurityStamps stamps, SecurityEventLog audit, SecurityMetrics metrics,
+    ILogger<PasswordSignIn> logger)
 {
     public const string RefusedDetail = "Unknown user name or wrong password.";
 
@@ -18,6 +19,7 @@ public sealed partial class PasswordSignIn(
         var name = UserStore.Normalize(userName);
         if (throttle.WaitFor(name) is { } wait)
         {
+            metrics.Login("throttled");
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             await RecordAsync(SecurityEventKinds.LoginFailed, name, http, $"not checked: the name must wait {seconds} s after repeated failures", cancellationToken);
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -29,6 +31,7 @@ public sealed partial class PasswordSignIn(
         if (!PasswordHashing.Verify(user, password))
         {
             throttle.Failed(name);
+            metrics.Login("failed");
             LogRefused(logger, name);
             await RecordAsync(SecurityEventKinds.LoginFailed, name, http, user is null ? "unknown user name" : "wrong password", cancellationToken);
             return (null, Results.Problem(title: "Login failed", detail: RefusedDetail, statusCode: StatusCodes.Status401Unauthorized));
@@ -37,6 +40,7 @@ public sealed partial class PasswordSignIn(
         if (user!.Disabled)
         {
             // The same answer as a wrong password: whether an account exists or is disabled is for the audit only.
+            metrics.Login("failed");
             LogRefused(logger, name);
             await RecordAsync(SecurityEventKinds.LoginFailed, name, http, "account disabled", cancellationToken);
             return (null, Results.Problem(title: "Login failed", detail: RefusedDetail, statusCode: StatusCodes.Status401Unauthorized));
@@ -62,6 +66,7 @@ public sealed partial class PasswordSignIn(
     public async Task<IResult> SignInAsync(UserRecord user, HttpContext http, CancellationToken cancellationToken)
     {
         var (token, expiresAt) = issuer.Issue(user);
+        metrics.Login("succeeded");
         await RecordAsync(SecurityEventKinds.LoginSucceeded, user.UserName, http, user.Role, cancellationToken);
         LogLoggedIn(logger, user.UserName, user.Role);
         return Results.Ok(new LoginResponse(token, expiresAt, user.UserName, user.Role, user.Districts));

@@ -6,7 +6,7 @@ namespace RiskEngine.Server.Auth;
 /// Closes the hub connections of people whose token expired or whose login was revoked (disabled, or password, role or
 /// jurisdiction changed), checking every open one each <see cref="RevocationOptions.RevalidationInterval"/>.
 /// </summary>
-public sealed partial class RevokedSessionCloser(HubSessions sessions, IOptions<RevocationOptions> options, ILogger<RevokedSessionCloser> logger)
+public sealed partial class RevokedSessionCloser(HubSessions sessions, SecurityMetrics metrics, IOptions<RevocationOptions> options, ILogger<RevokedSessionCloser> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,6 +35,7 @@ public sealed partial class RevokedSessionCloser(HubSessions sessions, IOptions<
                 LogClosing(logger, connection.User!.Actor(), connection.ConnectionId);
                 sessions.Closed(connection.ConnectionId);
                 connection.Abort();
+                metrics.SessionClosed();
             }
         }
     }

@@ -7,7 +7,7 @@ namespace RiskEngine.Server.Auth;
 /// not expired and their security stamp is current (otherwise the connection is closed), and people's connections are
 /// tracked so that <see cref="RevokedSessionCloser"/> closes idle ones too.
 /// </summary>
-public sealed partial class SessionHubFilter(HubSessions sessions, ILogger<SessionHubFilter> logger) : IHubFilter
+public sealed partial class SessionHubFilter(HubSessions sessions, SecurityMetrics metrics, ILogger<SessionHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -16,6 +16,7 @@ public sealed partial class SessionHubFilter(HubSessions sessions, ILogger<Sessi
         {
             LogRevokedCall(logger, connection.User!.Actor(), invocation.HubMethodName);
             connection.Abort();
+            metrics.SessionClosed();
             throw new HubException("Your login has expired or was revoked; log in again.");
         }
 

@@ -17,6 +17,7 @@ public static class AuthComposition
         services.AddSingleton<TokenIssuer>();
         services.AddMemoryCache();
         services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<SecurityMetrics>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<ApiKeyUseSampler>();
