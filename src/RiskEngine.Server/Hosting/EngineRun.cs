@@ -20,7 +20,7 @@ public static class EngineRun
         }
         catch (Exception error) when (Find<Security.AuditChainBrokenException>(error) is { } broken)
         {
-            errors.WriteLine($"Security audit: {broken.Message}");
+            errors.WriteLine(broken.Message);
             return 1;
         }
 

@@ -139,17 +139,14 @@ public static class UsersCommand
     public static Task<int> ListAsync(string[] configurationArgs, TextWriter output, TextWriter errors) =>
         WithStoreAsync("list", CommandConfiguration.Build(configurationArgs), errors, async users =>
         {
-            var all = await users.ListAsync();
-            var rows = all.Select(u => (u.UserName, u.Role, Jurisdiction(u.Districts), State(u), u.CreatedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-            var widths = new[]
+            string[] heading = ["name", "role", "jurisdiction", "state", "created"];
+            var rows = (await users.ListAsync())
+                .Select(u => new[] { u.UserName, u.Role, Jurisdiction(u.Districts), State(u), u.CreatedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })
+                .ToArray();
+            var widths = heading.Select((title, column) => rows.Select(row => row[column].Length).Append(title.Length).Max()).ToArray();
+            foreach (var row in rows.Prepend(heading))
             {
-                rows.Select(r => r.UserName.Length).Append(4).Max(), rows.Select(r => r.Role.Length).Append(4).Max(),
-                rows.Select(r => r.Item3.Length).Append(12).Max(), rows.Select(r => r.Item4.Length).Append(5).Max(),
-            };
-            output.WriteLine($"{"name".PadRight(widths[0])}  {"role".PadRight(widths[1])}  {"jurisdiction".PadRight(widths[2])}  {"state".PadRight(widths[3])}  created");
-            foreach (var (userName, role, jurisdiction, state, created) in rows)
-            {
-                output.WriteLine($"{userName.PadRight(widths[0])}  {role.PadRight(widths[1])}  {jurisdiction.PadRight(widths[2])}  {state.PadRight(widths[3])}  {created}");
+                output.WriteLine(string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
             }
 
             output.WriteLine($"{rows.Length} {(rows.Length == 1 ? "person" : "people")}.");
