@@ -23,10 +23,11 @@ public sealed partial class SessionHubFilter(HubSessions sessions, SecurityMetri
         return await next(invocation);
     }
 
-    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
+        // Tracked once connected: SignalR does not call OnDisconnectedAsync for a connection whose connecting failed.
+        await next(context);
         sessions.Opened(context.Context);
-        return next(context);
     }
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
