@@ -11,10 +11,13 @@ namespace RiskEngine.Storage.Tests.Relational;
 
 /// <summary>
 /// People stored before security stamps existed keep their accounts after an upgrade and get a stamp each (so their old
-/// tokens, which carry none, are refused), on an older SQLite file and on a PostgreSQL schema migrated up to 008.
+/// tokens, which carry none, are refused), on an older SQLite file and on a PostgreSQL schema migrated up to the migration before.
 /// </summary>
 public sealed class PeopleSchemaUpgradeTests
 {
+    /// <summary>The migration that gives people security stamps (011-security.sql).</summary>
+    private const int SecurityMigration = 11;
+
     private const string OldPeople =
         "CREATE TABLE app_user (user_name TEXT PRIMARY KEY, display_name TEXT NOT NULL, password_hash TEXT NOT NULL, role TEXT NOT NULL, " +
         "districts TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;";
@@ -43,10 +46,10 @@ public sealed class PeopleSchemaUpgradeTests
     }
 
     [Fact]
-    public async Task A_PostgreSQL_schema_from_before_migration_010_gives_each_person_a_stamp()
+    public async Task A_PostgreSQL_schema_from_before_migration_011_gives_each_person_a_stamp()
     {
         await using var schema = await PostgreSqlTestSchema.CreateAsync();
-        await new PostgreSqlMigrator(schema.DataSource, PostgreSqlMigration.Embedded.Where(m => m.Version <= 8).ToArray()).MigrateAsync();
+        await new PostgreSqlMigrator(schema.DataSource, PostgreSqlMigration.Embedded.Where(m => m.Version < SecurityMigration).ToArray()).MigrateAsync();
         await using (var insert = schema.DataSource.CreateCommand(TwoOldPeople))
         {
             await insert.ExecuteNonQueryAsync();
