@@ -3,6 +3,7 @@ using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.Alerts;
 using RiskEngine.Server.Auth;
+using RiskEngine.Server.Http;
 using RiskEngine.Storage.Alerts;
 
 namespace RiskEngine.Server.Alerts;
@@ -53,7 +54,7 @@ public static class AlertEndpoints
         {
             if (!user.CanSee(district))
             {
-                return Results.Problem(title: "Unknown district", detail: $"There is no district '{district}' in your jurisdiction.", statusCode: StatusCodes.Status404NotFound);
+                return UnknownDistrictProblem.For(district);
             }
 
             districts = [district];

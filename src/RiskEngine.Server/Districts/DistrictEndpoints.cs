@@ -1,6 +1,7 @@
 using RiskEngine.Abstractions;
 using RiskEngine.Domain;
 using RiskEngine.Server.Auth;
+using RiskEngine.Server.Http;
 using RiskEngine.Server.Subjects;
 
 namespace RiskEngine.Server.Districts;
@@ -44,7 +45,7 @@ public static class DistrictEndpoints
         // A district outside the caller's jurisdiction is answered as one that does not exist.
         if (catalog.FindDistrict(code) is null || !user.CanSee(code))
         {
-            return Results.Problem(title: "Unknown district", detail: $"There is no district '{code}' in your jurisdiction.", statusCode: StatusCodes.Status404NotFound);
+            return UnknownDistrictProblem.For(code);
         }
 
         return Results.Ok(ToResponse(await grains.GetDistrict(code).GetSummaryAsync(), catalog));

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using RiskEngine.Domain;
 using RiskEngine.Domain.SpotChecks;
 using RiskEngine.Server.Auth;
+using RiskEngine.Server.Http;
 using RiskEngine.Storage.SpotChecks;
 
 namespace RiskEngine.Server.SpotChecks;
@@ -27,7 +28,7 @@ public static partial class InspectionPlanEndpoints
         plans.MapGet("/", ListAsync).WithName("ListInspectionPlans")
             .WithSummary("Plans in the caller's jurisdiction, newest month first, with their progress")
             .RequireAuthorization(Policies.Read)
-            .Produces<InspectionPlanListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<InspectionPlanListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id}", GetAsync).WithName("GetInspectionPlan")
             .WithSummary("One plan with its drawn subjects, inspectors and results")
             .RequireAuthorization(Policies.Read)
@@ -36,7 +37,7 @@ public static partial class InspectionPlanEndpoints
         api.MapGet("/inspection-tasks", ListOpenTasksAsync).WithName("ListInspectionTasks").WithTags("Spot checks")
             .WithSummary("Open spot-check tasks in the caller's jurisdiction, riskiest first")
             .RequireAuthorization(Policies.Read)
-            .Produces<InspectionTaskListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<InspectionTaskListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -147,7 +148,7 @@ public static partial class InspectionPlanEndpoints
 
         return user.CanSee(district)
             ? ([district], null)
-            : (null, Results.Problem(title: "Forbidden", detail: $"District {district} is outside your jurisdiction.", statusCode: StatusCodes.Status403Forbidden));
+            : (null, UnknownDistrictProblem.For(district));
     }
 
     internal static async Task<InspectionPlanResponse> DetailAsync(InspectionPlanRecord plan, InspectionPlanStore store, InspectorRoster roster, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using RiskEngine.Domain;
 using RiskEngine.Domain.SpotChecks;
 using RiskEngine.Server.Auth;
+using RiskEngine.Server.Http;
 using RiskEngine.Storage.SpotChecks;
 
 namespace RiskEngine.Server.SpotChecks;
@@ -17,7 +18,7 @@ public static class InspectorEndpoints
         var inspectors = api.MapGroup("/inspectors").WithTags("Spot checks");
         inspectors.MapGet("/", ListAsync).WithName("ListInspectors")
             .WithSummary("A district's active inspectors").RequireAuthorization(Policies.Read)
-            .Produces<InspectorListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<InspectorListResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         inspectors.MapPut("/{id}", PutAsync).WithName("PutInspector")
             .WithSummary("Add an inspector to a district's roster or replace their entry (recusals, affiliations)")
             .RequireAuthorization(Policies.ManagePlans)
@@ -38,7 +39,7 @@ public static class InspectorEndpoints
 
         if (!user.CanSee(district))
         {
-            return Forbidden(district);
+            return UnknownDistrictProblem.For(district);
         }
 
         return Results.Ok(new InspectorListResponse((await roster.ListAsync(district, cancellationToken)).Select(ToResponse).ToArray()));

@@ -98,9 +98,9 @@ public sealed class InspectionPlanTests(EngineServerFixture fixture) : IClassFix
         Assert.Equal(plan.Id, (await new EngineApi(viewer).GetAsync<PlanAnswer>($"{PlansPath}/{plan.Id}")).Id);
         Assert.Equal(plan.Id, (await new EngineApi(machine).GetAsync<PlanAnswer>($"{PlansPath}/{plan.Id}")).Id);
         await ProblemAssert.IsProblemAsync(await other.GetAsync($"{PlansPath}/{plan.Id}"), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await other.GetAsync($"{PlansPath}?district={district}"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"{PlansPath}?district={district}"), HttpStatusCode.NotFound);
         Assert.DoesNotContain((await new EngineApi(other).GetAsync<PlanListAnswer>(PlansPath)).Items, p => p.Id == plan.Id);
-        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/inspection-tasks?district={district}"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/inspection-tasks?district={district}"), HttpStatusCode.NotFound);
         Assert.DoesNotContain((await new EngineApi(other).GetAsync<TaskListAnswer>("/api/v1/inspection-tasks")).Items, t => t.PlanId == plan.Id);
         Assert.Contains((await new EngineApi(officer).GetAsync<TaskListAnswer>("/api/v1/inspection-tasks")).Items, t => t.PlanId == plan.Id);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{PlansPath}/{plan.Id}")).StatusCode);
@@ -108,7 +108,8 @@ public sealed class InspectionPlanTests(EngineServerFixture fixture) : IClassFix
         // The roster: read within jurisdiction, maintained by the district's supervisors only.
         var officerEntry = new { name = "测试员", district, organisation = "蔡甸区第一监管所", recusals = Array.Empty<string>() };
         Assert.NotEmpty((await new EngineApi(viewer).GetAsync<InspectorListAnswer>($"/api/v1/inspectors?district={district}")).Items);
-        await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/inspectors?district={district}"), HttpStatusCode.Forbidden);
+        var outside = await ProblemAssert.IsProblemAsync(await other.GetAsync($"/api/v1/inspectors?district={district}"), HttpStatusCode.NotFound);
+        Assert.Equal("Unknown district", outside.Title);
         await ProblemAssert.IsProblemAsync(await officer.PutAsJsonAsync("/api/v1/inspectors/t-420114-1", officerEntry), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await other.PutAsJsonAsync("/api/v1/inspectors/t-420114-1", officerEntry), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await own.PutAsJsonAsync("/api/v1/inspectors/t-420114-1", officerEntry with { recusals = new[] { "not-a-uscc" } }), HttpStatusCode.BadRequest);
