@@ -21,7 +21,7 @@ public sealed class DiskFullTests(ITestOutputHelper output)
     [Fact]
     public async Task A_full_disk_is_refused_with_503_and_the_engine_resumes_when_space_returns_losing_nothing()
     {
-        using var disk = await SmallDisk.MountAsync(megabytes: 48);
+        await using var disk = await SmallDisk.MountAsync(megabytes: 48);
         var signals = SignalJson.ForNewSource();
         var subject = TestSubjects.Uscc(TestSubjects.Jiangan);
         var acknowledged = new List<JsonArray>();

@@ -5,7 +5,7 @@ namespace RiskEngine.Server.Tests.Faults;
 /// meets when the disk under its data fills. Mounting needs root, as CI and the development box run; elsewhere the
 /// test fails and says so, it is never skipped.
 /// </summary>
-public sealed class SmallDisk : IDisposable
+public sealed class SmallDisk : IAsyncDisposable
 {
     private readonly string _filler;
 
@@ -58,10 +58,10 @@ public sealed class SmallDisk : IDisposable
 
     public void Free() => File.Delete(_filler);
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        ExternalCommand.RunAsync("umount", "-l", Path).GetAwaiter().GetResult();
+        await ExternalCommand.RunAsync("umount", "-l", Path);
         try
         {
             Directory.Delete(Path, recursive: true);
